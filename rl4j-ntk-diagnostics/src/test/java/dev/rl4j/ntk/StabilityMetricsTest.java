@@ -1,0 +1,103 @@
+package dev.rl4j.ntk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class StabilityMetricsTest {
+
+    /** Baird's counterexample (math.md section 6): 6 upper states x_i = 2, x_8 = 1; lower x_7 = 1, x_8 = 2. */
+    static double[][] bairdFeatures() {
+        double[][] phi = new double[7][8];
+        for (int i = 0; i < 6; i++) {
+            phi[i][i] = 2;
+            phi[i][7] = 1;
+        }
+        phi[6][6] = 1;
+        phi[6][7] = 2;
+        return phi;
+    }
+
+    static double[][] gram(double[][] a, double[][] b) {
+        double[][] k = new double[a.length][b.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                for (int f = 0; f < a[i].length; f++) {
+                    k[i][j] += a[i][f] * b[j][f];
+                }
+            }
+        }
+        return k;
+    }
+
+    @Test
+    void bairdKernelFailsCondition17OnEveryRowWithTheKnownRowRatios() {
+        double[][] k = gram(bairdFeatures(), bairdFeatures());
+        StabilityMetrics m = StabilityMetrics.of(k, 0.99, 0.01);
+
+        assertThat(m.diagMin()).isEqualTo(5.0);
+        assertThat(m.diagMax()).isEqualTo(5.0);
+        double[] r = m.rowRatios();
+        for (int i = 0; i < 6; i++) {
+            assertThat(r[i]).isCloseTo(7.0 / 5.0 / 7.0, within(1e-15)); // off-diagonal row sum 7 (upper)
+        }
+        assertThat(r[6]).isCloseTo(12.0 / 5.0 / 7.0, within(1e-15)); // 12 (lower)
+        assertThat(m.worstRow()).isEqualTo(6);
+        assertThat(m.fraction17()).isZero();
+        assertThat(m.fraction16()).isEqualTo(1.0);
+    }
+
+    @Test
+    void bairdSeemIsPositiveAndMatchesTheExpectedTdEigenvalue() {
+        double[][] phi = bairdFeatures();
+        double[][] next = new double[7][];
+        for (int i = 0; i < 7; i++) {
+            next[i] = phi[6]; // the target policy always goes to the lower state
+        }
+        StabilityMetrics m = StabilityMetrics.of(gram(phi, phi), gram(next, phi), 0.99, 0.01);
+        // math.md: expected-TD matrix Phi^T D (gamma P Phi - Phi), D = I/7, has max Re eigenvalue +0.2393;
+        // its non-zero spectrum is that of (gamma K(X*,X) - K(X,X)) / 7.
+        assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5));
+        assertThat(m.isSelfExciting()).isTrue();
+        assertThat(m.seemNormalized()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void identityKernelWithSmallStepIsAContraction() { // beta = 1 - (1 - gamma) * alpha / N
+        double[][] k = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+        StabilityMetrics m = StabilityMetrics.of(k, 0.99, 0.1);
+        assertThat(m.beta()).isCloseTo(1 - 0.01 * 0.1 / 4, within(1e-12));
+        assertThat(m.isContraction()).isTrue();
+        assertThat(m.fraction17()).isEqualTo(1.0);
+        assertThat(m.conditionNumber()).isCloseTo(1.0, within(1e-12));
+        assertThat(m.seem()).isNaN();
+    }
+
+    @Test
+    void stepTooLargeFailsCondition16() { // alpha K_ii / N = 3 * 2 / 2 >= 1
+        StabilityMetrics m = StabilityMetrics.of(new double[][] {{2, 0}, {0, 2}}, 0.5, 3.0);
+        assertThat(m.maxStepRatio()).isEqualTo(3.0);
+        assertThat(m.fraction16()).isZero();
+        assertThat(m.isContraction()).isFalse();
+    }
+
+    @Test
+    void rejectsNonFiniteKernelNamingTheEntry() {
+        assertThatThrownBy(() -> StabilityMetrics.of(new double[][] {{1, Double.NaN}, {0, 1}}, 0.9, 0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k[0][1]").hasMessageContaining("NaN");
+    }
+
+    @Test
+    void rejectsGammaOutsideUnitInterval() {
+        assertThatThrownBy(() -> StabilityMetrics.of(new double[][] {{1}}, 1.0, 0.1))
+                .hasMessageContaining("gamma must be in [0, 1), got 1.0");
+    }
+
+    @Test
+    void rejectsNonPositiveDiagonal() {
+        assertThatThrownBy(() -> StabilityMetrics.of(new double[][] {{0}}, 0.5, 0.1))
+                .hasMessageContaining("K[0][0] must be > 0");
+    }
+}
