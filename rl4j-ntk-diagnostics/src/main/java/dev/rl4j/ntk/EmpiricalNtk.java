@@ -1,0 +1,179 @@
+package dev.rl4j.ntk;
+
+import java.util.Objects;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Empirical neural tangent kernel of a DL4J Q-network with one output per action (Achiam et al. 2019, eq. 9):
+ *
+ * <pre>
+ *   k((s_i, a_i), (s_j, a_j)) = grad_theta Q(s_i, a_i) . grad_theta Q(s_j, a_j)
+ * </pre>
+ *
+ * over every trainable parameter (weights and biases). Indices are (state, action) pairs: row i of a batch is
+ * {@code states.getRow(i)} paired with {@code actions[i]}. All kernel arithmetic is in double, whatever the
+ * network's data type: a FLOAT network's parameters are widened, never the reverse.
+ *
+ * <pre>{@code
+ * EmpiricalNtk ntk = EmpiricalNtk.of(net);          // method chosen automatically, see method()
+ * double[][] k = ntk.gram(states, actions);          // N x N
+ * double[][] kx = ntk.cross(sA, aA, sB, aB);         // N_A x N_B
+ * double[] g = ntk.weightedGradient(states, actions, w); // length P, in the order of net.params()
+ * }</pre>
+ *
+ * <p>Calls leave the network exactly as they found it: parameters, updater state, iteration and epoch counts,
+ * score, listeners, input and labels. The network is read, never written; the per-sample path works on a private
+ * double-precision copy. Instances are not thread-safe (they reuse buffers); use one per thread.
+ *
+ * <p>Rejected with {@link IllegalArgumentException} naming the layer and the reason: recurrent layers, dropout,
+ * weight noise, batch normalisation and layer normalisation (their training-mode gradients differ from the acting network), an output
+ * layer whose activation is not identity, and at call time empty or mismatched batches and out-of-range actions.
+ *
+ * <p>Stability: experimental. @since 0.1
+ */
+public final class EmpiricalNtk {
+
+    private final MultiLayerNetwork net;
+    private final NtkMethod method;
+    private final int numActions;
+    private final KernelPath path;
+
+    private EmpiricalNtk(MultiLayerNetwork net, NtkMethod method, int numActions, KernelPath path) {
+        this.net = net;
+        this.method = method;
+        this.numActions = numActions;
+        this.path = path;
+    }
+
+    /**
+     * Kernel engine with the method chosen automatically: {@link NtkMethod#STRUCTURED} when every layer has a
+     * structured rule, {@link NtkMethod#PER_SAMPLE} otherwise. Read {@link #method()} to see which.
+     *
+     * @param net an initialised Q-network with one identity output per action
+     * @throws IllegalArgumentException if the network contains a layer the NTK cannot be computed for
+     */
+    public static EmpiricalNtk of(MultiLayerNetwork net) {
+        NetworkInspection inspection = NetworkInspection.inspect(net);
+        NtkMethod m = inspection.structuredRejection() == null ? NtkMethod.STRUCTURED : NtkMethod.PER_SAMPLE;
+        return create(net, m, inspection);
+    }
+
+    /**
+     * Kernel engine with a forced method (tests, benchmarks, or to avoid the structured path).
+     *
+     * @throws IllegalArgumentException if {@code method} is STRUCTURED and a layer has no structured rule
+     */
+    public static EmpiricalNtk of(MultiLayerNetwork net, NtkMethod method) {
+        Objects.requireNonNull(method, "method");
+        NetworkInspection inspection = NetworkInspection.inspect(net);
+        if (method == NtkMethod.STRUCTURED && inspection.structuredRejection() != null) {
+            throw new IllegalArgumentException("method STRUCTURED is not available for this network: "
+                    + inspection.structuredRejection() + "; use PER_SAMPLE or of(net)");
+        }
+        return create(net, method, inspection);
+    }
+
+    private static EmpiricalNtk create(MultiLayerNetwork net, NtkMethod m, NetworkInspection inspection) {
+        KernelPath path = m == NtkMethod.STRUCTURED
+                ? new DenseStackKernel(net, inspection)
+                : new PerSampleKernel(net, inspection);
+        return new EmpiricalNtk(net, m, inspection.numActions(), path);
+    }
+
+    /** The path this engine uses; never null. */
+    public NtkMethod method() {
+        return method;
+    }
+
+    /** Number of actions (outputs of the Q-network). */
+    public int numActions() {
+        return numActions;
+    }
+
+    /** Number of trainable parameters P, the length of {@link #weightedGradient}. */
+    public long numParams() {
+        return net.numParams();
+    }
+
+    /** The network this engine reads. */
+    public MultiLayerNetwork network() {
+        return net;
+    }
+
+    /**
+     * Gram matrix K(X, X) of a batch, eq. 9.
+     *
+     * @param states  N x (input shape), any floating dtype
+     * @param actions N action indices in [0, numActions)
+     * @return a new N x N symmetric positive semi-definite matrix in double
+     */
+    public double[][] gram(INDArray states, int[] actions) {
+        checkBatch("states", states, "actions", actions);
+        return path.gram(states, actions);
+    }
+
+    /**
+     * Rectangular kernel K(A, B), K_ij = grad Q(sA_i, aA_i) . grad Q(sB_j, aB_j); SEEM uses K(X*, X).
+     *
+     * @return a new N_A x N_B matrix in double
+     */
+    public double[][] cross(INDArray statesA, int[] actionsA, INDArray statesB, int[] actionsB) {
+        checkBatch("statesA", statesA, "actionsA", actionsA);
+        checkBatch("statesB", statesB, "actionsB", actionsB);
+        return path.cross(statesA, actionsA, statesB, actionsB);
+    }
+
+    /**
+     * sum_i w_i grad_theta Q(s_i, a_i), flattened in the order of {@code net.params()}, from ONE batched backward
+     * pass (PreQN's step, math.md section 3).
+     *
+     * @param weights N finite weights
+     * @return a new array of length {@link #numParams()}
+     */
+    public double[] weightedGradient(INDArray states, int[] actions, double[] weights) {
+        checkBatch("states", states, "actions", actions);
+        Objects.requireNonNull(weights, "weights");
+        if (weights.length != actions.length) {
+            throw new IllegalArgumentException("weights must have one entry per pair: expected " + actions.length
+                    + ", got " + weights.length);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] must be finite, got " + weights[i]);
+            }
+        }
+        return path.weightedGradient(states, actions, weights);
+    }
+
+    private void checkBatch(String sName, INDArray states, String aName, int[] actions) {
+        Objects.requireNonNull(states, sName);
+        Objects.requireNonNull(actions, aName);
+        if (actions.length == 0 || states.rank() == 0 || states.size(0) == 0) {
+            throw new IllegalArgumentException("empty batch: " + sName + " has shape "
+                    + java.util.Arrays.toString(states.shape()) + ", " + aName + " has length " + actions.length);
+        }
+        if (states.size(0) != actions.length) {
+            throw new IllegalArgumentException("mismatched batch sizes: " + sName + " has " + states.size(0)
+                    + " rows but " + aName + " has " + actions.length + " entries");
+        }
+        if (!states.dataType().isFPType()) {
+            throw new IllegalArgumentException(sName + " must be a floating-point array, got " + states.dataType());
+        }
+        for (int i = 0; i < actions.length; i++) {
+            if (actions[i] < 0 || actions[i] >= numActions) {
+                throw new IllegalArgumentException(aName + "[" + i + "] = " + actions[i]
+                        + " is out of range [0, " + numActions + ")");
+            }
+        }
+    }
+
+    /** One way of computing gradients of Q; implementations are package-private. */
+    interface KernelPath {
+        double[][] gram(INDArray states, int[] actions);
+
+        double[][] cross(INDArray statesA, int[] actionsA, INDArray statesB, int[] actionsB);
+
+        double[] weightedGradient(INDArray states, int[] actions, double[] weights);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The empirical neural tangent kernel of a DL4J Q-network ({@link dev.rl4j.ntk.EmpiricalNtk}) and the
+ * contraction diagnostics of Achiam, Knight and Abbeel (2019) computed from it ({@link dev.rl4j.ntk.StabilityMetrics}).
+ * Nothing here depends on RL4J's training loop.
+ */
+package dev.rl4j.ntk;
