@@ -1,0 +1,21 @@
+package dev.rl4j.lab;
+
+import dev.rl4j.lab.bench.BenchNtkCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code rl4j-lab}: runs the project's benchmarks, testbeds and demos. Every subcommand ends with one JSON summary
+ * line on stdout; logs go to stderr.
+ *
+ * <p>Stability: experimental. @since 0.1
+ */
+@Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
+        description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
+        subcommands = {BenchNtkCommand.class})
+public final class RlLabCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}
