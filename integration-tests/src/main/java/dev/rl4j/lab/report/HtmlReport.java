@@ -1,0 +1,275 @@
+package dev.rl4j.lab.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Writes one self-contained HTML file (no network fetch: every chart is a PNG embedded as a data URI) with learning
+ * curves, max|Q| against the soft-divergence bound, row ratio, beta(K), SEEM, a verdict timeline and heatmaps of the
+ * normalised kernel K_ij / sqrt(K_ii K_jj) at the first and last probe of each run.
+ *
+ * <p>Stability: experimental. @since 0.1
+ */
+public final class HtmlReport {
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 380;
+
+    private HtmlReport() {
+    }
+
+    /**
+     * Renders the report.
+     *
+     * @param file     the HTML file to write (parent directories are created)
+     * @param title    page title
+     * @param settings every setting of the run, echoed in a table at the top (provenance)
+     * @param runs     the runs to draw, at least one
+     * @return {@code file}
+     */
+    public static Path write(Path file, String title, Map<String, String> settings, List<RunSeries> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must not be empty");
+        }
+        System.setProperty("java.awt.headless", "true");
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
+                .append("</title><style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}"
+                        + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 8px;"
+                        + "text-align:left}img{display:block;margin:1em 0;border:1px solid #eee}"
+                        + "h2{margin-top:2em;border-bottom:1px solid #ddd}</style></head><body>");
+        html.append("<h1>").append(escape(title)).append("</h1>");
+        html.append("<table>");
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            html.append("<tr><th>").append(escape(e.getKey())).append("</th><td>").append(escape(e.getValue()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
+        section(html, "Learning curves", "Episode return (thin) and mean of the last 100 episodes (thick).",
+                learningCurves(runs));
+        section(html, "max|Q| against the soft-divergence bound",
+                "Soft divergence (van Hasselt et al. 2018): max|Q| on the probe batch above r_max / (1 - gamma).",
+                probeChart(runs, "max|Q|", true, p -> p.maxAbsQ(), p -> p.softBound(), "bound r_max/(1-gamma)"));
+        section(html, "Row ratio of the NTK", "max_i R_i(K); eq. 17 with rho uniform needs R_i <= (1-gamma)/(1+gamma).",
+                probeChart(runs, "max row ratio", true, p -> p.rowRatioMax(), p -> p.rowRatioBound(), "eq. 17 bound"));
+        section(html, "Contraction modulus beta(K)", "Thm. 2: beta < 1 means the linearised update is a contraction.",
+                probeChart(runs, "beta", false, p -> p.beta(), p -> 1.0, "beta = 1"));
+        section(html, "SEEM", "Largest real eigenvalue of gamma K(X*,X) - K(X,X); positive means self-exciting.",
+                probeChart(runs, "SEEM", false, p -> p.seem(), p -> 0.0, "0"));
+        section(html, "Verdict timeline", "Findings active at each probe.", verdictTimeline(runs));
+        for (RunSeries run : runs) {
+            if (run.firstKernel() != null) {
+                section(html, "Normalised NTK, " + run.name(),
+                        "K_ij / sqrt(K_ii K_jj) on the probe batch, first probe (left) and last probe (right).",
+                        heatmap(run.name() + ", first probe", run.firstKernel()),
+                        heatmap(run.name() + ", last probe", run.lastKernel()));
+            }
+        }
+        html.append("</body></html>");
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, html.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write report " + file, e);
+        }
+        return file;
+    }
+
+    private static void section(StringBuilder html, String heading, String caption, Chart<?, ?>... charts) {
+        html.append("<h2>").append(escape(heading)).append("</h2><p>").append(escape(caption)).append("</p>");
+        for (Chart<?, ?> chart : charts) {
+            if (chart == null) {
+                html.append("<p><em>no data</em></p>");
+                continue;
+            }
+            try {
+                byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+                html.append("<img alt=\"").append(escape(chart.getTitle())).append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(png)).append("\">");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot render chart " + chart.getTitle(), e);
+            }
+        }
+    }
+
+    private static XYChart learningCurves(List<RunSeries> runs) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("Learning curves")
+                .xAxisTitle("environment steps").yAxisTitle("episode return").build();
+        boolean any = false;
+        for (RunSeries run : runs) {
+            if (run.episodes().isEmpty()) {
+                continue;
+            }
+            any = true;
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> mean = new ArrayList<>();
+            double sum = 0;
+            for (int i = 0; i < run.episodes().size(); i++) {
+                RunSeries.Episode e = run.episodes().get(i);
+                x.add((double) e.step());
+                y.add(e.reward());
+                sum += e.reward();
+                if (i >= 100) {
+                    sum -= run.episodes().get(i - 100).reward();
+                }
+                mean.add(sum / Math.min(i + 1, 100));
+            }
+            XYSeries raw = chart.addSeries(run.name() + " return", x, y);
+            raw.setMarker(SeriesMarkers.NONE);
+            raw.setLineWidth(0.6f);
+            XYSeries avg = chart.addSeries(run.name() + " mean of last 100", x, mean);
+            avg.setMarker(SeriesMarkers.NONE);
+            avg.setLineWidth(2.5f);
+        }
+        return any ? chart : null;
+    }
+
+    private interface Metric {
+        double of(RunSeries.Probe p);
+    }
+
+    private static XYChart probeChart(List<RunSeries> runs, String yTitle, boolean log, Metric metric, Metric reference,
+            String referenceName) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(yTitle).xAxisTitle("environment steps")
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setYAxisLogarithmic(log);
+        boolean any = false;
+        List<Double> refX = new ArrayList<>();
+        List<Double> refY = new ArrayList<>();
+        for (RunSeries run : runs) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (RunSeries.Probe p : run.probes()) {
+                double v = metric.of(p);
+                if (Double.isFinite(v) && (!log || v > 0)) {
+                    x.add((double) p.step());
+                    y.add(v);
+                }
+                double r = reference.of(p);
+                if (Double.isFinite(r) && (!log || r > 0)) {
+                    refX.add((double) p.step());
+                    refY.add(r);
+                }
+            }
+            if (!x.isEmpty()) {
+                any = true;
+                chart.addSeries(run.name(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!refX.isEmpty()) {
+            // one reference line over the probed range (the bound may differ between runs: draw its sorted points)
+            List<double[]> pts = new ArrayList<>();
+            for (int i = 0; i < refX.size(); i++) {
+                pts.add(new double[] {refX.get(i), refY.get(i)});
+            }
+            pts.sort((a, b) -> Double.compare(a[0], b[0]));
+            XYSeries ref = chart.addSeries(referenceName, pts.stream().map(p -> p[0]).toList(),
+                    pts.stream().map(p -> p[1]).toList());
+            ref.setMarker(SeriesMarkers.NONE);
+            ref.setLineColor(Color.GRAY);
+        }
+        return chart;
+    }
+
+    private static XYChart verdictTimeline(List<RunSeries> runs) {
+        TreeSet<String> names = new TreeSet<>();
+        for (RunSeries run : runs) {
+            run.probes().forEach(p -> names.addAll(p.findings()));
+        }
+        if (names.isEmpty()) {
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(160).title("Verdicts: none fired")
+                    .xAxisTitle("environment steps").build();
+            chart.addSeries("no findings", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+            return chart;
+        }
+        List<String> levels = new ArrayList<>(names);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(120 + 40 * levels.size())
+                .title("Verdicts: " + String.join(", ", levels.stream().map(n -> (levels.indexOf(n) + 1) + "=" + n).toList()))
+                .xAxisTitle("environment steps").yAxisTitle("finding #").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setYAxisMin(0.5);
+        chart.getStyler().setYAxisMax(levels.size() + 0.5);
+        int offset = 0;
+        for (RunSeries run : runs) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (RunSeries.Probe p : run.probes()) {
+                for (String f : p.findings()) {
+                    x.add((double) p.step());
+                    y.add(levels.indexOf(f) + 1 + 0.1 * offset);
+                }
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries(run.name(), x, y);
+            }
+            offset++;
+        }
+        return chart;
+    }
+
+    private static HeatMapChart heatmap(String title, double[][] k) {
+        if (k == null) {
+            return null;
+        }
+        int n = Math.min(k.length, 64); // the leading 64 x 64 block keeps the picture readable
+        HeatMapChart chart = new HeatMapChartBuilder().width(440).height(400).title(title).build();
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setPlotContentSize(1.0);
+        chart.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});
+        chart.getStyler().setMin(-1.0);
+        chart.getStyler().setMax(1.0);
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            idx.add(i);
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double d = Math.sqrt(k[i][i] * k[j][j]);
+                cells.add(new Number[] {i, j, d > 0 ? k[i][j] / d : 0.0});
+            }
+        }
+        chart.addSeries("K / sqrt(diag diag)", idx, idx, cells);
+        return chart;
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** An ordered settings map, for callers. */
+    public static Map<String, String> settings(Object... keyValues) {
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("settings need key/value pairs, got " + keyValues.length + " items");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put(String.valueOf(keyValues[i]), String.valueOf(keyValues[i + 1]));
+        }
+        return m;
+    }
+}
