@@ -1,6 +1,7 @@
 package dev.rl4j.lab;
 
 import dev.rl4j.lab.bench.BenchNtkCommand;
+import dev.rl4j.lab.run.RunCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
         description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
-        subcommands = {BenchNtkCommand.class})
+        subcommands = {BenchNtkCommand.class, RunCommand.class})
 public final class RlLabCommand implements Runnable {
 
     @Override

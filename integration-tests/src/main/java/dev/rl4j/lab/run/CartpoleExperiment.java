@@ -1,0 +1,90 @@
+package dev.rl4j.lab.run;
+
+import dev.rl4j.lab.report.RunSeries;
+import java.util.List;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
+import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
+import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
+import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
+import org.deeplearning4j.rl4j.mdp.CartpoleNative;
+import org.deeplearning4j.rl4j.network.dqn.DQN;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Trains a learner on CartPole ({@code CartpoleNative}, no server) through RL4J's legacy pipeline and records the
+ * episodes. The network is RL4J's {@code DQNFactoryStdDense} shape (dense ReLU layers, identity MSE output, Xavier),
+ * built here so that the seed also varies the initialisation (the factory uses one fixed seed for every run).
+ *
+ * <p>Stability: experimental. @since 0.1
+ */
+public final class CartpoleExperiment {
+
+    private CartpoleExperiment() {
+    }
+
+    /**
+     * The result of a run.
+     *
+     * @param series  episodes and (if diagnostics were attached by the caller) nothing else; callers add probes
+     * @param learner the trained learner (policy, network)
+     * @param seconds wall time of {@code train()}
+     */
+    public record Result(RunSeries series, QLearningDiscrete<?> learner, double seconds) {
+    }
+
+    /** RL4J's QLearningConfiguration for these settings. */
+    public static QLearningConfiguration configuration(CartpoleSettings s) {
+        return QLearningConfiguration.builder()
+                .seed(s.seed())
+                .maxEpochStep(s.episodeCap())
+                .maxStep(s.steps())
+                .targetDqnUpdateFreq(s.targetNetwork() ? s.targetUpdate() : 1)
+                .doubleDQN(s.algo() == Algo.DDQN)
+                .build();
+    }
+
+    /** The Q-network of {@code DQNFactoryStdDense} with RL4J's defaults, seeded. */
+    public static MultiLayerNetwork network(CartpoleSettings s) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(s.seed())
+                .updater(new Adam(s.learningRate())).weightInit(WeightInit.XAVIER).list();
+        int in = 4;
+        for (int i = 0; i < s.layers(); i++) {
+            b.layer(new DenseLayer.Builder().nIn(in).nOut(s.hidden()).activation(Activation.RELU).build());
+            in = s.hidden();
+        }
+        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(in).nOut(2)
+                .build());
+        MultiLayerNetwork net = new MultiLayerNetwork(b.build());
+        net.init();
+        return net;
+    }
+
+    /** Builds the learner for the settings (the one line a user changes to swap DQN for PreQN). */
+    public static QLearningDiscrete<?> learner(CartpoleSettings s) {
+        CartpoleNative mdp = new CartpoleNative((int) s.seed());
+        QLearningConfiguration conf = configuration(s);
+        return switch (s.algo()) {
+            case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(s)), conf);
+            case PREQN -> PreQnLearners.legacy(mdp, network(s), conf);
+        };
+    }
+
+    /** Trains with the given extra listeners attached (diagnostics, for example). */
+    public static Result run(CartpoleSettings s, String name, List<TrainingListener> listeners) {
+        QLearningDiscrete<?> learner = learner(s);
+        EpisodeRecorder recorder = new EpisodeRecorder(name, 50);
+        learner.addListener(recorder);
+        listeners.forEach(learner::addListener);
+        long start = System.nanoTime();
+        learner.train();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(new RunSeries(name, recorder.episodes(), List.of(), null, null), learner, seconds);
+    }
+}
