@@ -11,7 +11,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  *
  * @param z               N finite weights (all zero if nothing could be solved)
  * @param lambda          damping added to the diagonal, >= 0
- * @param conditionNumber lambda_max(K) / lambda_min(K); +Infinity when lambda_min <= 0
+ * @param conditionNumber lambda_max(K) / lambda_min(K); +Infinity when lambda_min <= 1e-13 * N * lambda_max
  * @param fallback        true when the pseudo-inverse ran
  */
 record KernelSolution(double[] z, double lambda, double conditionNumber, boolean fallback) {
@@ -38,7 +38,8 @@ record KernelSolution(double[] z, double lambda, double conditionNumber, boolean
             maxEv = Math.max(maxEv, e);
             minEv = Math.min(minEv, e);
         }
-        double cond = minEv > 0 ? maxEv / minEv : Double.POSITIVE_INFINITY;
+        // numerically singular (lambda_min at or below the pseudo-inverse cutoff): report +Infinity
+        double cond = minEv > PINV_RELATIVE_CUTOFF * n * maxEv ? maxEv / minEv : Double.POSITIVE_INFINITY;
 
         double[] z = cholesky(k, lambda, delta);
         if (z != null) {
