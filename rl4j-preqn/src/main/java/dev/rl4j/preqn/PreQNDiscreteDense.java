@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>From the RL4J configuration PreQN uses gamma, errorClamp (clamps delta), batch size, replay size, seed and,
  * only when {@link PreQNConfiguration#targetNetwork()} is on, {@code targetDqnUpdateFreq}. The network's updater and
  * learning rate are not used: steps are applied directly ({@link PreQNUpdateAlgorithm}). {@code doubleDQN} in the
- * RL4J configuration is ignored (logged once); use {@link PreQNConfiguration#doubleQ()}.
+ * RL4J configuration is ignored (logged once); use {@link PreQNConfiguration#doubleQ()}. No loss is fitted, so the
+ * score in RL4J's epoch statistics stays at the network's last score (0 for a fresh network); read the telemetry
+ * instead ({@link #updateAlgorithm()}).
  *
  * <p>Stability: experimental. @since 0.1
  *

@@ -11,7 +11,6 @@ import org.deeplearning4j.rl4j.experience.StateActionRewardState;
 import org.deeplearning4j.rl4j.network.IOutputNeuralNet;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.deeplearning4j.rl4j.observation.Observation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -363,8 +362,8 @@ public final class PreQNUpdateAlgorithm
                 throw new IllegalArgumentException("batch must hold at least 1 transition, got 0");
             }
             int n = batch.size();
-            INDArray[] s = new INDArray[n];
-            INDArray[] s2 = new INDArray[n];
+            double[][] s = new double[n][];
+            double[][] s2 = new double[n][];
             int[] a = new int[n];
             double[] r = new double[n];
             boolean[] t = new boolean[n];
@@ -382,12 +381,13 @@ public final class PreQNUpdateAlgorithm
                 r[i] = e.getReward();
                 anyBootstrap |= !t[i];
             }
-            return new Batch(Nd4j.concat(0, s), Nd4j.concat(0, s2), a, r, t, anyBootstrap);
+            return new Batch(Nd4j.createFromArray(s), Nd4j.createFromArray(s2), a, r, t, anyBootstrap);
         }
 
-        private static INDArray row(Observation o) {
+        /** The observation's first channel flattened to one row (dense networks). */
+        private static double[] row(Observation o) {
             INDArray x = o.getChannelData(0);
-            return x.reshape(1, x.length()).castTo(DataType.DOUBLE);
+            return x.reshape(x.length()).toDoubleVector();
         }
     }
 }

@@ -253,6 +253,23 @@ class PreQNUpdateAlgorithmTest {
     }
 
     @Test
+    void doubleQEvaluatesTheOnlineGreedyActionWithTheTargetNetwork() {
+        MultiLayerNetwork online = Fixtures.net(18, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork target = Fixtures.net(19, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        double[] next = {0, 1, 0, 0};
+        StateActionRewardState<Integer> t = Fixtures.transition(new double[] {1, 0, 0, 0}, 0, 0.25, false, next);
+        double qTargetAtOnlineGreedy = target.output(Nd4j.createFromArray(next).reshape(1, 4), false)
+                .getDouble(0, argMax(online, next));
+        double expected = 0.25 + GAMMA * qTargetAtOnlineGreedy - Fixtures.qTaken(online, List.of(t))[0];
+        PreQNConfiguration conf = PreQNConfiguration.builder().targetNetwork(true).doubleQ(true).build();
+
+        PreQNUpdate u = PreQNUpdateAlgorithm.of(new org.deeplearning4j.rl4j.network.dqn.DQN(online),
+                new org.deeplearning4j.rl4j.network.dqn.DQN(target), conf, GAMMA, NO_CLAMP).compute(List.of(t));
+
+        assertThat(u.deltaMaxAbs()).isCloseTo(Math.abs(expected), within(1e-12));
+    }
+
+    @Test
     void rl4jOutputCacheIsInvalidatedAfterTheStep() {
         MultiLayerNetwork net = Fixtures.net(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         IOutputNeuralNet rl4j = mock(IOutputNeuralNet.class);

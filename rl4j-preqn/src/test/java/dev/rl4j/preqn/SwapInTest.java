@@ -54,6 +54,11 @@ class SwapInTest {
         return DQNDenseNetworkConfiguration.builder().updater(new Adam(1e-3)).numLayers(2).numHiddenNodes(32).build();
     }
 
+    /** The network behind the measured defaults: 4-64-64-2 ReLU. */
+    static DQNDenseNetworkConfiguration legacyNetwork64() {
+        return DQNDenseNetworkConfiguration.builder().updater(new Adam(1e-3)).numLayers(2).numHiddenNodes(64).build();
+    }
+
     @Test
     void legacySwapInTrainsCartpoleAndNotifiesListeners() {
         PreQNDiscreteDense<Box> learner = new PreQNDiscreteDense<>(new CartpoleNative(1), legacyNetwork(),
