@@ -1,0 +1,238 @@
+package dev.rl4j.diagnostics;
+
+import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.ntk.StabilityMetrics;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures one probe batch on a Q-network without changing it: reads parameters, runs inference-mode forward passes
+ * and the NTK engine (which never writes the network), and restores the network's input and labels fields, which
+ * some DL4J forward calls overwrite.
+ */
+final class ProbeComputation {
+
+    /** Everything a probe needs besides the network and the batch. */
+    record Context(long update, long step, long episode, double gamma, double alpha, AlphaSource alphaSource,
+            double linearisationCos, double rMax, double dormantTau) {
+    }
+
+    private ProbeComputation() {
+    }
+
+    static ProbeMeasurement measure(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch, Context c) {
+        long t0 = System.nanoTime();
+        INDArray savedInput = net.getInput();
+        INDArray savedLabels = net.getLabels();
+        try {
+            return compute(net, ntk, batch, c, t0);
+        } finally {
+            net.setInput(savedInput);
+            net.setLabels(savedLabels);
+        }
+    }
+
+    private static ProbeMeasurement compute(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch,
+            Context c, long t0) {
+        int n = batch.size();
+        int d = batch.get(0).state().length;
+        double[][] s = new double[n][];
+        double[][] sNext = new double[n][];
+        int[] actions = new int[n];
+        boolean[] terminal = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Transition t = batch.get(i);
+            s[i] = t.state();
+            sNext[i] = t.next();
+            actions[i] = t.action();
+            terminal[i] = t.terminal();
+        }
+        DataType dt = net.params().dataType();
+        INDArray states = Nd4j.create(s).castTo(dt);
+        INDArray nextStates = Nd4j.create(sNext).castTo(dt);
+
+        boolean nonFiniteParams = !allFinite(net.params());
+        double[][] q = net.output(states, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] qNext = net.output(nextStates, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        boolean nonFiniteQ = !allFinite(q) || !allFinite(qNext);
+        double maxAbsQ = 0;
+        for (double[] row : q) {
+            for (double v : row) {
+                maxAbsQ = Math.max(maxAbsQ, Math.abs(v));
+            }
+        }
+        double softBound = c.rMax() > 0 ? c.rMax() / (1 - c.gamma()) : Double.NaN;
+        double nan = Double.NaN;
+        double[] km = {nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan};
+        double srank = nan, dormant = nan, coadapt = nan;
+        int featureDim = 0;
+        if (!nonFiniteParams && !nonFiniteQ) {
+            if (Double.isFinite(c.alpha()) && c.alpha() > 0) {
+                km = kernelMetrics(ntk, states, actions, nextStates, qNext, terminal, c);
+            }
+            int layers = net.getnLayers();
+            List<INDArray> acts = layers > 1 ? net.feedForwardToLayer(layers - 2, states, false) : List.of(states);
+            double[][] phi = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
+            featureDim = phi[0].length;
+            srank = srank(phi);
+            dormant = layers > 1 ? dormantFraction(acts.subList(1, acts.size()), c.dormantTau()) : nan;
+            List<INDArray> actsNext = layers > 1 ? net.feedForwardToLayer(layers - 2, nextStates, false)
+                    : List.of(nextStates);
+            double[][] phiNext = actsNext.get(actsNext.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
+            coadapt = coAdaptation(phi, phiNext, terminal);
+        }
+        double millis = (System.nanoTime() - t0) / 1e6;
+        return new ProbeMeasurement(c.update(), c.step(), c.episode(), n, millis, c.alphaSource(), c.alpha(),
+                c.linearisationCos(), c.gamma(),
+                km[0], km[1], km[2], km[3], (1 - c.gamma()) / (1 + c.gamma()), km[4], km[5], km[6], km[7],
+                km[8], km[9], km[10], km[11], km[12],
+                maxAbsQ, c.rMax(), softBound, srank, featureDim, dormant, coadapt, nonFiniteParams, nonFiniteQ);
+    }
+
+    /** beta, rowMax, rowMedian, rowMean, f16, f17, maxStep, diagMean, eigMin, eigMax, cond, seem, seemNorm. */
+    private static double[] kernelMetrics(EmpiricalNtk ntk, INDArray states, int[] actions, INDArray nextStates,
+            double[][] qNext, boolean[] terminal, Context c) {
+        int n = actions.length;
+        double[][] k = ntk.gram(states, actions);
+        for (int i = 0; i < n; i++) {
+            if (!(k[i][i] > 0)) { // a zero gradient (e.g. a dead ReLU net) has no row ratio
+                double nan = Double.NaN;
+                return new double[] {nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan};
+            }
+        }
+        // X*: next states paired with their greedy actions under the current network (SEEM, Yue et al. 2023)
+        int[] greedy = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int a = 1; a < qNext[i].length; a++) {
+                if (qNext[i][a] > qNext[i][best]) {
+                    best = a;
+                }
+            }
+            greedy[i] = best;
+        }
+        double[][] kNext = ntk.cross(nextStates, greedy, states, actions);
+        for (int i = 0; i < n; i++) {
+            if (terminal[i]) {
+                Arrays.fill(kNext[i], 0.0); // no bootstrap from a terminal state
+            }
+        }
+        StabilityMetrics m = StabilityMetrics.of(k, kNext, c.gamma(), c.alpha());
+        return new double[] {m.beta(), m.rowRatioMax(), m.rowRatioMedian(), m.rowRatioMean(), m.fraction16(),
+                m.fraction17(), m.maxStepRatio(), m.diagMean(), m.eigMin(), m.eigMax(), m.conditionNumber(), m.seem(),
+                m.seemNormalized(), 0};
+    }
+
+    /** srank_0.01 (Kumar et al. 2021): min k with sum_{i<=k} sigma_i / sum_i sigma_i >= 0.99. */
+    static double srank(double[][] phi) {
+        int n = phi.length;
+        int d = phi[0].length;
+        // singular values of Phi from the eigenvalues of the smaller Gram matrix (Phi^T Phi or Phi Phi^T)
+        boolean cols = d <= n;
+        int m = cols ? d : n;
+        double[][] g = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = i; j < m; j++) {
+                double sum = 0;
+                if (cols) {
+                    for (int r = 0; r < n; r++) {
+                        sum += phi[r][i] * phi[r][j];
+                    }
+                } else {
+                    for (int r = 0; r < d; r++) {
+                        sum += phi[i][r] * phi[j][r];
+                    }
+                }
+                g[i][j] = sum;
+                g[j][i] = sum;
+            }
+        }
+        double[] eig = new EigenDecomposition(new Array2DRowRealMatrix(g, false)).getRealEigenvalues();
+        double[] sigma = new double[m];
+        double total = 0;
+        for (int i = 0; i < m; i++) {
+            sigma[i] = Math.sqrt(Math.max(0, eig[i]));
+            total += sigma[i];
+        }
+        if (total == 0) {
+            return 0;
+        }
+        Arrays.sort(sigma);
+        double acc = 0;
+        for (int k = 1; k <= m; k++) {
+            acc += sigma[m - k];
+            if (acc / total >= 0.99) {
+                return k;
+            }
+        }
+        return m;
+    }
+
+    /** Dormant units (Sokar et al. 2023): score_u = mean|h_u| / mean over the layer; dormant if score <= tau. */
+    static double dormantFraction(List<INDArray> hiddenActivations, double tau) {
+        int units = 0;
+        int dormant = 0;
+        for (INDArray h : hiddenActivations) {
+            double[][] a = h.castTo(DataType.DOUBLE).toDoubleMatrix();
+            int w = a[0].length;
+            double[] meanAbs = new double[w];
+            double layerMean = 0;
+            for (int u = 0; u < w; u++) {
+                for (double[] row : a) {
+                    meanAbs[u] += Math.abs(row[u]) / a.length;
+                }
+                layerMean += meanAbs[u] / w;
+            }
+            for (int u = 0; u < w; u++) {
+                double score = layerMean > 0 ? meanAbs[u] / layerMean : 0.0;
+                dormant += score <= tau ? 1 : 0;
+            }
+            units += w;
+        }
+        return units == 0 ? Double.NaN : (double) dormant / units;
+    }
+
+    /** DR3 co-adaptation: mean over non-terminal transitions of phi(s) . phi(s'). */
+    static double coAdaptation(double[][] phi, double[][] phiNext, boolean[] terminal) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < phi.length; i++) {
+            if (terminal[i]) {
+                continue;
+            }
+            double dot = 0;
+            for (int j = 0; j < phi[i].length; j++) {
+                dot += phi[i][j] * phiNext[i][j];
+            }
+            sum += dot;
+            count++;
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    static boolean allFinite(INDArray a) {
+        for (double v : a.castTo(DataType.DOUBLE).data().asDouble()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(double[][] a) {
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

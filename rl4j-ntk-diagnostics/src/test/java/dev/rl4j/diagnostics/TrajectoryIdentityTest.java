@@ -1,0 +1,41 @@
+package dev.rl4j.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
+import org.junit.jupiter.api.Test;
+
+class TrajectoryIdentityTest {
+
+    private static final long SEED = 123;
+    private static final int MAX_STEP = 600;
+
+    @Test
+    void attachingTheListenerLeavesTheTrainedParametersBitForBitUnchanged() {
+        QLearningDiscreteDense<?> plain = LegacyRuns.learner(SEED, MAX_STEP, 16);
+        plain.train();
+        double[] without = LegacyRuns.network(plain).params().toDoubleVector();
+
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(32).consecutiveProbes(1).build();
+        QLearningDiscreteDense<?> observed = LegacyRuns.learner(SEED, MAX_STEP, 16, diagnostics);
+        observed.train();
+        double[] with = LegacyRuns.network(observed).params().toDoubleVector();
+
+        assertThat(diagnostics.history()).as("the listener must actually have probed").hasSizeGreaterThan(3);
+        assertThat(diagnostics.isDisabled()).isFalse();
+        assertThat(with).containsExactly(without);
+    }
+
+    @Test
+    void adamRunsReportAMeasuredStepSizeWithItsLinearisationCheck() {
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(32).build();
+        LegacyRuns.learner(SEED, MAX_STEP, 16, diagnostics).train();
+
+        ProbeMeasurement last = diagnostics.history().get(diagnostics.history().size() - 1).measurement();
+        assertThat(last.alphaSource()).isEqualTo(AlphaSource.MEASURED);
+        assertThat(last.alpha()).isPositive();
+        assertThat(last.linearisationCos()).isBetween(-1.0, 1.0);
+        assertThat(last.beta()).isFinite();
+        assertThat(last.rMax()).isEqualTo(0.1); // CartPole reward 1 times rewardFactor 0.1
+    }
+}
