@@ -72,7 +72,7 @@ public final class CartpoleExperiment {
         QLearningConfiguration conf = configuration(s);
         return switch (s.algo()) {
             case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(s)), conf);
-            case PREQN -> PreQnLearners.legacy(mdp, network(s), conf);
+            case PREQN -> PreQnLearners.legacy(mdp, network(s), conf, s.targetNetwork());
         };
     }
 
