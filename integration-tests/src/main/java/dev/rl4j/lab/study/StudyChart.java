@@ -12,7 +12,7 @@ import org.knowm.xchart.style.Styler;
 /**
  * The study's chart, one PNG of four panels with one line per activation: (a) mean row ratio vs depth at the
  * largest width, (b) mean row ratio vs width at the largest depth, (c) mean diagonal vs width at the smallest depth,
- * (d) mean diagonal vs depth at the largest width. Width axes and diagonal axes are logarithmic. Written with XChart
+ * (d) mean diagonal vs depth at the largest width. All axes are linear (the ranges are narrow; log axes lost their tick labels). Written with XChart
  * in headless mode ({@code java.awt.headless=true} is set before drawing).
  *
  * <p>Stability: experimental. @since 0.1
@@ -41,11 +41,11 @@ public record StudyChart(StudyGrid grid, List<StudyCell> cells) {
         List<XYChart> charts = new ArrayList<>();
         charts.add(panel("(a) row ratio vs depth, width " + wMax, "hidden layers", "mean row ratio R", false, false,
                 depths, (a, d) -> StudyFindings.find(cells, a, wMax, d).rowRatioMean()));
-        charts.add(panel("(b) row ratio vs width, depth " + dMax, "hidden width", "mean row ratio R", true, false,
+        charts.add(panel("(b) row ratio vs width, depth " + dMax, "hidden width", "mean row ratio R", false, false,
                 widths, (a, w) -> StudyFindings.find(cells, a, w, dMax).rowRatioMean()));
-        charts.add(panel("(c) diagonal vs width, depth " + dMin, "hidden width", "mean K_ii", true, true,
+        charts.add(panel("(c) diagonal vs width, depth " + dMin, "hidden width", "mean K_ii", false, false,
                 widths, (a, w) -> StudyFindings.find(cells, a, w, dMin).diagMean()));
-        charts.add(panel("(d) diagonal vs depth, width " + wMax, "hidden layers", "mean K_ii", false, true,
+        charts.add(panel("(d) diagonal vs depth, width " + wMax, "hidden layers", "mean K_ii", false, false,
                 depths, (a, d) -> StudyFindings.find(cells, a, wMax, d).diagMean()));
         String name = png.toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
