@@ -15,7 +15,8 @@ import java.util.List;
  * @param depths      numbers of hidden layers, each in [1, 16], non-empty, no duplicates
  * @param seeds       random initialisations per cell, in [1, 100]; network seeds are {@code seed, seed+1, ...}
  * @param states      CartPole state-action pairs N, in [2, 2000] (K is N x N; its eigenvalues cost N^3)
- * @param seed        seed of the CartPole rollout and first network seed
+ * @param seed        seed of the CartPole rollout and first network seed, >= 1 (DL4J treats a network seed of 0 as
+ *                    unset and initialises randomly, measured: two JVMs gave different parameters for seed 0)
  */
 public record StudyGrid(List<String> activations, int[] widths, int[] depths, int seeds, int states, int seed) {
 
@@ -44,6 +45,9 @@ public record StudyGrid(List<String> activations, int[] widths, int[] depths, in
         depths = checkList("--depths", depths, 1, MAX_DEPTH);
         if (seeds < 1 || seeds > MAX_SEEDS) {
             throw new IllegalArgumentException("--seeds must be in [1, " + MAX_SEEDS + "], got " + seeds);
+        }
+        if (seed < 1) {
+            throw new IllegalArgumentException("--seed must be >= 1 (DL4J ignores a network seed of 0), got " + seed);
         }
         if (states < 2 || states > MAX_STATES) {
             throw new IllegalArgumentException("--states must be in [2, " + MAX_STATES + "], got " + states);
@@ -91,7 +95,7 @@ public record StudyGrid(List<String> activations, int[] widths, int[] depths, in
 
     @Override
     public int hashCode() {
-        return 31 * (31 * activations.hashCode() + Arrays.hashCode(widths)) + Arrays.hashCode(depths) + seeds + states;
+        return 31 * (31 * activations.hashCode() + Arrays.hashCode(widths)) + Arrays.hashCode(depths) + 31 * seeds + 17 * states + seed;
     }
 
     @Override

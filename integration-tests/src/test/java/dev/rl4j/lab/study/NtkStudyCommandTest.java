@@ -58,6 +58,16 @@ class NtkStudyCommandTest {
     }
 
     @Test
+    void twoRunsWithTheSameSeedWriteTheSameTable() throws IOException {
+        Path other = Files.createDirectory(dir.resolve("again"));
+        LabRun.of("ntk-study", "--quick", "--out", dir.toString());
+        LabRun.of("ntk-study", "--quick", "--out", other.toString());
+
+        assertThat(Files.readAllLines(other.resolve("table.csv")))
+                .isEqualTo(Files.readAllLines(dir.resolve("table.csv")));
+    }
+
+    @Test
     void quickRunPrintsTheTextTableOnStderrNotStdout() {
         LabRun run = LabRun.of("ntk-study", "--quick", "--out", dir.toString());
 

@@ -61,6 +61,11 @@ class NtkStudyOptionsTest {
     }
 
     @Test
+    void seedZeroIsRejectedBecauseDl4jIgnoresIt() {
+        assertRejected(run("--seed", "0"), "--seed must be >= 1 (DL4J ignores a network seed of 0), got 0");
+    }
+
+    @Test
     void nonIntegerWidthIsAPicocliParameterError() {
         LabRun r = run("--widths", "32,big");
         assertThat(r.exitCode()).isEqualTo(2);
@@ -77,7 +82,7 @@ class NtkStudyOptionsTest {
     @Test
     void gridValidationNamesTheOptionWhenBuiltDirectly() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StudyGrid(java.util.List.of(), new int[] {8},
-                new int[] {1}, 1, 4, 0)).isInstanceOf(IllegalArgumentException.class)
+                new int[] {1}, 1, 4, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--activations");
     }
 }
