@@ -28,19 +28,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param rowRatioSd       sample standard deviation over seeds of mean_i R_i (0 with one seed)
  * @param rowRatioMedian   mean over seeds of median_i R_i
  * @param rowRatioMax      mean over seeds of max_i R_i
+ * @param eigFallbacks     seeds (0..seeds) whose K made {@link StabilityMetrics#of} fail in commons-math's eigen
+ *                         solver ("convergence failed" on near-singular K); their diagonal and row-ratio statistics
+ *                         were computed directly from K with the same formulas (they need no eigenvalues)
  */
 public record StudyCell(String activation, int width, int depth, int seeds, long params,
         double diagMean, double diagSd, double rowRatioMean, double rowRatioSd,
-        double rowRatioMedian, double rowRatioMax) {
+        double rowRatioMedian, double rowRatioMax, int eigFallbacks) {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StudyCell.class);
 
     /** Columns of {@code table.csv}, in order. */
     public static final String CSV_HEADER =
-            "activation,width,depth,seeds,params,diag_mean,diag_sd,row_ratio_mean,row_ratio_sd,row_ratio_median,row_ratio_max";
+            "activation,width,depth,seeds,params,diag_mean,diag_sd,row_ratio_mean,row_ratio_sd,row_ratio_median,row_ratio_max,"
+                    + "eig_fallbacks";
 
     /** This cell as one CSV row matching {@link #CSV_HEADER}. */
     public String csvRow() {
-        return String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g", activation, width,
-                depth, seeds, params, diagMean, diagSd, rowRatioMean, rowRatioSd, rowRatioMedian, rowRatioMax);
+        return String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%d", activation, width,
+                depth, seeds, params, diagMean, diagSd, rowRatioMean, rowRatioSd, rowRatioMedian, rowRatioMax,
+                eigFallbacks);
     }
 
     /** gamma and alpha handed to {@link StabilityMetrics}; the row ratio and diagonal do not depend on them. */
@@ -69,18 +76,48 @@ public record StudyCell(String activation, int width, int depth, int seeds, long
         double median = 0;
         double max = 0;
         long params = 0;
+        int fallbacks = 0;
         for (int s = 0; s < seeds; s++) {
             MultiLayerNetwork net = spec.build(firstSeed + s, DataType.DOUBLE, LabOptions.activation(activation));
             params = net.numParams();
             double[][] k = EmpiricalNtk.of(net).gram(states, actions);
-            StabilityMetrics m = StabilityMetrics.of(k, GAMMA, ALPHA);
-            diag[s] = m.diagMean();
-            ratio[s] = m.rowRatioMean();
-            median += m.rowRatioMedian() / seeds;
-            max += m.rowRatioMax() / seeds;
+            double[] stats;
+            try {
+                StabilityMetrics m = StabilityMetrics.of(k, GAMMA, ALPHA);
+                stats = new double[] {m.diagMean(), m.rowRatioMean(), m.rowRatioMedian(), m.rowRatioMax()};
+            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+                fallbacks++;
+                log.warn("StabilityMetrics failed on K of activation={} width={} depth={} seed={} N={} ({}); "
+                        + "diagonal and row ratios computed directly", activation, width, depth, firstSeed + s,
+                        k.length, e.getMessage());
+                stats = directStats(k);
+            }
+            diag[s] = stats[0];
+            ratio[s] = stats[1];
+            median += stats[2] / seeds;
+            max += stats[3] / seeds;
         }
         return new StudyCell(activation, width, depth, seeds, params, mean(diag), sd(diag), mean(ratio), sd(ratio),
-                median, max);
+                median, max, fallbacks);
+    }
+
+    /** {diag mean, row ratio mean, median (nearest rank), max}, the formulas of {@link StabilityMetrics}. */
+    static double[] directStats(double[][] k) {
+        int n = k.length;
+        double[] r = new double[n];
+        double diag = 0;
+        for (int i = 0; i < n; i++) {
+            double off = 0;
+            for (int j = 0; j < n; j++) {
+                off += j != i ? Math.abs(k[i][j]) : 0.0;
+            }
+            r[i] = off / n / k[i][i]; // R_i(K) = (1/N) sum_{j != i} |K_ij| / K_ii
+            diag += k[i][i] / n;
+        }
+        double[] sorted = r.clone();
+        java.util.Arrays.sort(sorted);
+        int med = Math.max(0, (int) Math.ceil(0.5 * n) - 1);
+        return new double[] {diag, mean(r), sorted[med], sorted[n - 1]};
     }
 
     private static double mean(double[] x) {

@@ -23,7 +23,7 @@ class NtkStudyCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> csv = Files.readAllLines(dir.resolve("table.csv"));
         assertThat(csv.get(0)).isEqualTo("activation,width,depth,seeds,params,diag_mean,diag_sd,row_ratio_mean,"
-                + "row_ratio_sd,row_ratio_median,row_ratio_max");
+                + "row_ratio_sd,row_ratio_median,row_ratio_max,eig_fallbacks");
         assertThat(csv).hasSize(1 + 3 * 2 * 2); // header + activations x widths x depths of --quick
         assertThat(csv.get(1)).startsWith("relu,8,1,1,");
     }
