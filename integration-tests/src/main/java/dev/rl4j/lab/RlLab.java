@@ -27,11 +27,18 @@ public final class RlLab {
         }
         System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes",
                 System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0"));
-        int code = new CommandLine(new RlLabCommand())
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured {@code rl4j-lab} command line, as {@link #main} runs it: an {@link IllegalArgumentException}
+     * thrown by a subcommand prints {@code error: <message>} on the error writer and exits 2. Tests run it
+     * in-process with {@link CommandLine#setOut} and {@link CommandLine#setErr}.
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RlLabCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(RlLab::reportFailure)
-                .execute(args);
-        System.exit(code);
+                .setExecutionExceptionHandler(RlLab::reportFailure);
     }
 
     /** Bad arguments found while running: a message and exit code 2, never a stack trace. */

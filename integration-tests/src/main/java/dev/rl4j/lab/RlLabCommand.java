@@ -2,6 +2,8 @@ package dev.rl4j.lab;
 
 import dev.rl4j.lab.bench.BenchNtkCommand;
 import dev.rl4j.lab.run.RunCommand;
+import dev.rl4j.lab.offline.OfflineNtkCommand;
+import dev.rl4j.lab.study.NtkStudyCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
         description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
-        subcommands = {BenchNtkCommand.class, RunCommand.class})
+        subcommands = {BenchNtkCommand.class, RunCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
 public final class RlLabCommand implements Runnable {
 
     @Override
