@@ -4,8 +4,6 @@ import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -153,7 +151,7 @@ final class ProbeComputation {
                 g[j][i] = sum;
             }
         }
-        double[] eig = new EigenDecomposition(new Array2DRowRealMatrix(g, false)).getRealEigenvalues();
+        double[] eig = dev.rl4j.ntk.StabilityMetrics.symmetricEigenvalues(g);
         double[] sigma = new double[m];
         double total = 0;
         for (int i = 0; i < m; i++) {
