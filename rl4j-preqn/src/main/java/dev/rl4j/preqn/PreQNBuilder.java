@@ -108,6 +108,11 @@ public class PreQNBuilder
         return algorithm;
     }
 
+    /** RL4J's target network (a clone of the online one; used only with targetNetwork). Tests only. */
+    ITrainableNeuralNet targetNetwork() {
+        return networks.getTargetNetwork();
+    }
+
     /** The configured alpha. */
     @Override
     public double stepSize() {

@@ -106,9 +106,13 @@ public final class PreQNUpdateAlgorithm
         int n = b.actions.length;
 
         // 1. targets y = r + gamma * max_a' Q(s', a'), no bootstrap at terminals (eq. 5); delta = y - Q(s, a)
-        double[][] q = online.q(b.states);
+        // one forward pass of the online network over [s; s'] when it also supplies Q(s', .)
+        boolean onlineNext = b.anyBootstrap && (target == null || conf.doubleQ());
+        double[][] qBoth = online.q(onlineNext ? Nd4j.concat(0, b.states, b.nextStates) : b.states);
+        double[][] q = onlineNext ? Arrays.copyOfRange(qBoth, 0, n) : qBoth;
+        double[][] qNextOnline = onlineNext ? Arrays.copyOfRange(qBoth, n, 2 * n) : null;
         double[] delta = new double[n];
-        String nonFinite = targetsAndDelta(b, q, delta);
+        String nonFinite = targetsAndDelta(b, q, qNextOnline, delta);
         if (nonFinite != null) {
             return skip(update, n, nonFinite, Double.NaN, Double.NaN, false, 0, 0);
         }
@@ -197,9 +201,8 @@ public final class PreQNUpdateAlgorithm
     }
 
     /** Fills delta; returns a description of the first non-finite input, or null when all are finite. */
-    private String targetsAndDelta(Batch b, double[][] q, double[] delta) {
+    private String targetsAndDelta(Batch b, double[][] q, double[][] qNextOnline, double[] delta) {
         int n = delta.length;
-        double[][] qNextOnline = b.anyBootstrap && (target == null || conf.doubleQ()) ? online.q(b.nextStates) : null;
         double[][] qNext = !b.anyBootstrap ? null : target == null ? qNextOnline : target.q(b.nextStates);
         for (int i = 0; i < n; i++) {
             double qsa = q[i][b.actions[i]];

@@ -117,9 +117,24 @@ class PreQNUpdateAlgorithmTest {
                 .failurePolicy(LineSearchFailurePolicy.REJECT_STEP).build();
         double[] theta = Fixtures.params(net);
         PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(PreQNUpdateAlgorithm.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        logger.addAppender(events);
 
-        PreQNUpdate u = algorithm.compute(batch);
+        PreQNUpdate u;
+        try {
+            u = algorithm.compute(batch);
+        } finally {
+            logger.detachAppender(events);
+        }
 
+        assertThat(events.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("preqn/line_search_failed").contains("policy=REJECT_STEP");
+        });
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.REJECTED);
         assertThat(u.stepFraction()).isZero();
         assertThat(Fixtures.params(net)).containsExactly(theta);

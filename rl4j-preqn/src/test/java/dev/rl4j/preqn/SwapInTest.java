@@ -120,6 +120,31 @@ class SwapInTest {
         assertThat(mln.getIterationCount()).isZero();   // the network's updater never ran
     }
 
+    @Test
+    void builderSwapInWithTargetNetworkAndDoubleQSynchronisesTheTargetAsRl4jDoes() {
+        Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(4);
+        MultiLayerNetwork mln = Fixtures.net(4, DataType.FLOAT, Activation.RELU, 4, 2, 16);
+        DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
+                .policyConfiguration(EpsGreedy.Configuration.builder().epsilonNbStep(100).minEpsilon(0.1).build())
+                .experienceHandlerConfiguration(ReplayMemoryExperienceHandler.Configuration.builder()
+                        .maxReplayMemorySize(1000).batchSize(16).build())
+                .neuralNetUpdaterConfiguration(NeuralNetUpdaterConfiguration.builder().targetUpdateFrequency(1).build())
+                .updateAlgorithmConfiguration(BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99).build())
+                .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(200).build())
+                .build();
+        PreQNBuilder builder = new PreQNBuilder(conf, QNetwork.builder().withNetwork(mln).build(),
+                () -> new CartpoleEnvironment(rnd),
+                () -> TransformProcess.builder().transform("data", new ArrayToINDArrayTransform()).build("data"),
+                rnd, PreQNConfiguration.builder().targetNetwork(true).doubleQ(true).build());
+
+        new SyncTrainer<>(builder, t -> t.getStepCount() >= 100).train();
+
+        MultiLayerNetwork target = BoundNetwork.of(builder.targetNetwork()).mln();
+        assertThat(target).isNotSameAs(mln);
+        assertThat(builder.updateAlgorithm().updates()).isPositive();
+        assertThat(target.params()).isEqualTo(mln.params());   // synchronised after every update (frequency 1)
+    }
+
     private record CountingListener(AtomicInteger episodes) implements TrainingListener {
         @Override
         public ListenerResponse onTrainingStart() {
