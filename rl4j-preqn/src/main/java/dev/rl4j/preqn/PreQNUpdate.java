@@ -15,7 +15,9 @@ package dev.rl4j.preqn;
  * @param cosineAfter    the same cosine for the step kept; NaN when theta was left unchanged
  * @param stepFraction   c^k of the step kept, in (0, 1]; 0 when theta was left unchanged
  * @param trials         number of trial steps evaluated, in [0, maxTrials]
- * @param conditionNumber cond(K) = lambda_max / lambda_min of the undamped kernel; +Infinity when K is numerically singular
+ * @param conditionNumber condition number of the solved system: LAPACK dpocon's 1-norm estimate of cond(K + lambda I)
+ *                        when Cholesky succeeded, exact lambda_max / lambda_min of K after the pseudo-inverse fallback
+ *                        (+Infinity when K is numerically singular)
  *                       (lambda_min <= 1e-13 * N * lambda_max),
  *                       NaN when K was not computed
  * @param lambda         damping used, damping * mean(diag K), >= 0; NaN when K was not computed

@@ -204,7 +204,7 @@ class PreQNUpdateAlgorithmTest {
         assertThat(s.fallback()).isFalse();
         assertThat(java.util.Arrays.stream(s.z()).allMatch(Double::isFinite)).isTrue();
         assertThat(s.lambda()).isEqualTo(1e-6);
-        assertThat(s.conditionNumber()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(s.conditionNumber()).isGreaterThan(1e5); // dpocon estimate of cond(K + lambda I), lambda = 1e-6
     }
 
     @Test
