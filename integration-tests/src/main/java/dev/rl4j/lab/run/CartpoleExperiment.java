@@ -76,6 +76,40 @@ public final class CartpoleExperiment {
         };
     }
 
+    /**
+     * Trains with the NTK diagnostics listener attached (one line: {@code learner.addListener(diagnostics)}), writing
+     * diagnostics.csv and diagnostics.jsonl to {@code out}, and computes the kernel of a fixed CartPole batch before and
+     * after training for the report's heatmaps.
+     *
+     * @param period updates between probes
+     */
+    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period) {
+        QLearningDiscrete<?> learner = learner(s);
+        MultiLayerNetwork net = learner.getNeuralNet().getNeuralNetworks()[0] instanceof MultiLayerNetwork m ? m : null;
+        dev.rl4j.lab.study.CartpoleStates fixed = dev.rl4j.lab.study.CartpoleStates.rollout(64, (int) s.seed());
+        double[][] before = net == null ? null
+                : dev.rl4j.ntk.EmpiricalNtk.of(net).gram(fixed.toArray(org.nd4j.linalg.api.buffer.DataType.FLOAT), fixed.actions());
+        EpisodeRecorder recorder = new EpisodeRecorder(name, 50);
+        learner.addListener(recorder);
+        dev.rl4j.diagnostics.NtkDiagnostics diagnostics = dev.rl4j.diagnostics.NtkDiagnostics.builder()
+                .period(period).seed(s.seed())
+                .csv(out.resolve(name.toLowerCase(java.util.Locale.ROOT) + "-diagnostics.csv"))
+                .jsonLines(out.resolve(name.toLowerCase(java.util.Locale.ROOT) + "-diagnostics.jsonl"))
+                .build();
+        learner.addListener(diagnostics);
+        long start = System.nanoTime();
+        try {
+            learner.train();
+        } finally {
+            diagnostics.close();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[][] after = net == null ? null
+                : dev.rl4j.ntk.EmpiricalNtk.of(net).gram(fixed.toArray(org.nd4j.linalg.api.buffer.DataType.FLOAT), fixed.actions());
+        return new Result(new RunSeries(name, recorder.episodes(), DiagnosticsSeries.probes(diagnostics.history()), before,
+                after), learner, seconds);
+    }
+
     /** Trains with the given extra listeners attached (diagnostics, for example). */
     public static Result run(CartpoleSettings s, String name, List<TrainingListener> listeners) {
         QLearningDiscrete<?> learner = learner(s);
