@@ -387,10 +387,18 @@ public final class PreQNUpdateAlgorithm
             return new Batch(Nd4j.createFromArray(s), Nd4j.createFromArray(s2), a, r, t, anyBootstrap);
         }
 
-        /** The observation's first channel flattened to one row (dense networks). */
+        /**
+         * The observation's first channel flattened to one row (dense networks), read element by element: two ND4J ops
+         * per observation (reshape, toDoubleVector) cost about 20 ms per update at N = 256.
+         */
         private static double[] row(Observation o) {
             INDArray x = o.getChannelData(0);
-            return x.reshape(x.length()).toDoubleVector();
+            int len = Math.toIntExact(x.length());
+            double[] out = new double[len];
+            for (int j = 0; j < len; j++) {
+                out[j] = x.getDouble(j);
+            }
+            return out;
         }
     }
 }
