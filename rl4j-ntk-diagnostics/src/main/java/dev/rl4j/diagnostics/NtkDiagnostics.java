@@ -74,8 +74,8 @@ import org.slf4j.LoggerFactory;
  * otherwise measured from the most recent captured real update (the first update after the previous probe).
  *
  * <p><b>Stopping.</b> Findings whose kind is in {@link Builder#stopOn} end training: legacy callbacks return
- * {@code STOP}. In the builder pipeline an agent listener's STOP only ends the current episode, so also wrap the
- * trainer's stopping condition: {@code new SyncTrainer<>(builder, diagnostics.orStopRequested(t -> t.getStepCount() >= max))},
+ * {@code STOP}. In the builder pipeline an agent listener's STOP only ends the current episode (it is returned once),
+ * so also wrap the trainer's stopping condition: {@code new SyncTrainer<>(builder, diagnostics.orStopRequested(t -> t.getStepCount() >= max))},
  * or poll {@link #stopRequested()}.
  *
  * <p><b>Failures.</b> An exception inside the listener (including a sink) is logged at ERROR with its context and
@@ -116,6 +116,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
 
     private boolean disabled;
     private boolean stopRequested;
+    private boolean agentStopDelivered;
     private boolean closed;
     private long lastProbeUpdate;
     private long probes;
@@ -344,8 +345,17 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
         episodes++;
     }
 
+    /**
+     * STOP is delivered once, ending the current episode. Returning it on every later callback would make each new
+     * episode end before its first step, and a SyncTrainer whose predicate counts steps would then loop forever; the
+     * run itself ends through {@link #orStopRequested(Predicate)}.
+     */
     private AgentListener.ListenerResponse agentResponse() {
-        return stopRequested ? AgentListener.ListenerResponse.STOP : AgentListener.ListenerResponse.CONTINUE;
+        if (stopRequested && !agentStopDelivered) {
+            agentStopDelivered = true;
+            return AgentListener.ListenerResponse.STOP;
+        }
+        return AgentListener.ListenerResponse.CONTINUE;
     }
 
     private void bindAgent(Agent<?> agent) {

@@ -20,6 +20,7 @@ import org.deeplearning4j.rl4j.observation.transform.operation.ArrayToINDArrayTr
 import org.deeplearning4j.rl4j.policy.EpsGreedy;
 import org.deeplearning4j.rl4j.trainer.SyncTrainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -61,6 +62,19 @@ class BuilderPipelineTest {
         assertThat(diagnostics.stopRequested()).isTrue();
         assertThat(trainer.getStepCount()).isLessThan(5_000);
         assertThat(diagnostics.history()).hasSize(1);
+    }
+
+    @Test
+    @Timeout(120)
+    void withoutTheWrappedPredicateAStopEndsOneEpisodeAndTrainingReachesItsOwnEnd() {
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(16).consecutiveProbes(1)
+                .rules(new FindingRules(1.0, 1e-6, 1e-9, 1.0, 0.05)).stopOn(FindingKind.OVER_GENERALIZATION).build();
+        SyncTrainer<Integer> trainer = trainer(diagnostics, t -> t.getStepCount() >= 300);
+
+        trainer.train();
+
+        assertThat(diagnostics.stopRequested()).isTrue();
+        assertThat(trainer.getStepCount()).isGreaterThanOrEqualTo(300);
     }
 
     private static SyncTrainer<Integer> trainer(NtkDiagnostics diagnostics,
