@@ -77,6 +77,23 @@ class BuilderPipelineTest {
         assertThat(trainer.getStepCount()).isGreaterThanOrEqualTo(300);
     }
 
+    @Test
+    void attachingTheListenerLeavesTheBuilderPipelineTrajectoryUnchanged() {
+        SyncTrainer<Integer> plain = trainer(null, t -> t.getStepCount() >= 400);
+        plain.train();
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(32).build();
+        SyncTrainer<Integer> observed = trainer(diagnostics, t -> t.getStepCount() >= 400);
+        observed.train();
+
+        assertThat(diagnostics.history()).hasSizeGreaterThan(3);
+        assertThat(network(observed).params().toDoubleVector()).containsExactly(network(plain).params().toDoubleVector());
+    }
+
+    private static MultiLayerNetwork network(SyncTrainer<Integer> trainer) {
+        Object policy = ((AgentLearner<Integer>) trainer.getAgentLearner()).getPolicy();
+        return Rl4jInternals.multiLayerNetwork(((EpsGreedy<?>) policy).getNeuralNet()).orElseThrow();
+    }
+
     private static SyncTrainer<Integer> trainer(NtkDiagnostics diagnostics,
             java.util.function.Predicate<SyncTrainer<Integer>> stop) {
         MultiLayerNetwork mln = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(11)
@@ -88,7 +105,7 @@ class BuilderPipelineTest {
         mln.init();
         QNetwork network = QNetwork.builder().withNetwork(mln).build();
         Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(11);
-        List<AgentListener<Integer>> listeners = List.of(diagnostics);
+        List<AgentListener<Integer>> listeners = diagnostics == null ? List.of() : List.of(diagnostics);
         DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
                 .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(100).build())
                 .agentLearnerListeners(listeners)
