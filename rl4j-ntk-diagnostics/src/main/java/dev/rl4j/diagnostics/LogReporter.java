@@ -28,7 +28,9 @@ final class LogReporter implements ProbeSink {
     @Override
     public void accept(ProbeRecord r) {
         ProbeMeasurement m = r.measurement();
-        log.debug("probe={} {}", r.index(), r.columns());
+        if (log.isDebugEnabled()) {
+            log.debug("probe={} {}", r.index(), r.columns());
+        }
         long now = clock.getAsLong();
         if (!anyInfo || now - lastInfo >= minIntervalNanos) {
             anyInfo = true;

@@ -16,20 +16,19 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ProbeComputation {
 
-    /** Everything a probe needs besides the network and the batch. */
+    /** Everything a probe needs besides the network and the batch; startNanos is when the probe began (sampling included). */
     record Context(long update, long step, long episode, double gamma, double alpha, AlphaSource alphaSource,
-            double linearisationCos, double rMax, double dormantTau) {
+            double linearisationCos, double rMax, double dormantTau, long startNanos) {
     }
 
     private ProbeComputation() {
     }
 
     static ProbeMeasurement measure(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch, Context c) {
-        long t0 = System.nanoTime();
         INDArray savedInput = net.getInput();
         INDArray savedLabels = net.getLabels();
         try {
-            return compute(net, ntk, batch, c, t0);
+            return compute(net, ntk, batch, c, c.startNanos());
         } finally {
             net.setInput(savedInput);
             net.setLabels(savedLabels);

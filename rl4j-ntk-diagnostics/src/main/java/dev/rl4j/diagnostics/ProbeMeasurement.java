@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param step             environment steps seen by the listener (builder) or by the learner (legacy), >= 0
  * @param episode          episodes completed, >= 0
  * @param pairs            N, number of (s, a) pairs in the probe batch
- * @param probeMillis      wall time of the probe computation in milliseconds
+ * @param probeMillis      wall time of the probe in milliseconds: sampling, alpha, kernel and feature metrics (not sinks)
  * @param alphaSource      where alpha came from, never null
  * @param alpha            effective step size used for eq. 16 and beta; NaN when unknown
  * @param linearisationCos cos(actual change of Q on the measured update's batch, its TD error delta), in [-1, 1]

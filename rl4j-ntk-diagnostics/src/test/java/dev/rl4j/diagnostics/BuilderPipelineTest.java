@@ -20,6 +20,7 @@ import org.deeplearning4j.rl4j.observation.transform.operation.ArrayToINDArrayTr
 import org.deeplearning4j.rl4j.policy.EpsGreedy;
 import org.deeplearning4j.rl4j.trainer.SyncTrainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,6 +64,36 @@ class BuilderPipelineTest {
         assertThat(diagnostics.history()).hasSize(1);
     }
 
+    @Test
+    @Timeout(120)
+    void withoutTheWrappedPredicateAStopEndsOneEpisodeAndTrainingReachesItsOwnEnd() {
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(16).consecutiveProbes(1)
+                .rules(new FindingRules(1.0, 1e-6, 1e-9, 1.0, 0.05)).stopOn(FindingKind.OVER_GENERALIZATION).build();
+        SyncTrainer<Integer> trainer = trainer(diagnostics, t -> t.getStepCount() >= 300);
+
+        trainer.train();
+
+        assertThat(diagnostics.stopRequested()).isTrue();
+        assertThat(trainer.getStepCount()).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void attachingTheListenerLeavesTheBuilderPipelineTrajectoryUnchanged() {
+        SyncTrainer<Integer> plain = trainer(null, t -> t.getStepCount() >= 400);
+        plain.train();
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(32).build();
+        SyncTrainer<Integer> observed = trainer(diagnostics, t -> t.getStepCount() >= 400);
+        observed.train();
+
+        assertThat(diagnostics.history()).hasSizeGreaterThan(3);
+        assertThat(network(observed).params().toDoubleVector()).containsExactly(network(plain).params().toDoubleVector());
+    }
+
+    private static MultiLayerNetwork network(SyncTrainer<Integer> trainer) {
+        Object policy = ((AgentLearner<Integer>) trainer.getAgentLearner()).getPolicy();
+        return Rl4jInternals.multiLayerNetwork(((EpsGreedy<?>) policy).getNeuralNet()).orElseThrow();
+    }
+
     private static SyncTrainer<Integer> trainer(NtkDiagnostics diagnostics,
             java.util.function.Predicate<SyncTrainer<Integer>> stop) {
         MultiLayerNetwork mln = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(11)
@@ -74,7 +105,7 @@ class BuilderPipelineTest {
         mln.init();
         QNetwork network = QNetwork.builder().withNetwork(mln).build();
         Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(11);
-        List<AgentListener<Integer>> listeners = List.of(diagnostics);
+        List<AgentListener<Integer>> listeners = diagnostics == null ? List.of() : List.of(diagnostics);
         DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
                 .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(100).build())
                 .agentLearnerListeners(listeners)
