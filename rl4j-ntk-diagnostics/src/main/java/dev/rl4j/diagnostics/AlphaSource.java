@@ -8,8 +8,14 @@ package dev.rl4j.diagnostics;
 public enum AlphaSource {
     /** Supplied by the user through {@link NtkDiagnostics.Builder#stepSize(double)}. */
     USER,
-    /** Read from a {@link StepSizeProvider} (the learner or its update algorithm, e.g. PreQN's configured alpha). */
+    /** Read from a {@link StepSizeProvider} (the learner or its update algorithm). */
     PROVIDER,
+    /**
+     * Read from a preconditioned {@link StepSizeProvider} (PreQN's configured alpha); the kernel metrics are those of
+     * the preconditioned kernel N K (K + lambda I)^{-1} ({@code StabilityMetrics.ofPreconditioned}), since that is
+     * what moves a PreQN learner's Q-values.
+     */
+    PRECONDITIONED,
     /**
      * Plain SGD with RL4J's MSE loss: alpha = 2 lr / nOut. MSE averages over the nOut outputs (dL/dQ = 2 (Q - y) / nOut)
      * and DL4J divides the summed gradient by the minibatch size B, which turns the sum into the expectation of eq. 5.

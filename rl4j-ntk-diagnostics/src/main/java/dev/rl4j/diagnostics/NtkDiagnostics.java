@@ -443,6 +443,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
         double alpha;
         AlphaSource source;
         double cos = Double.NaN;
+        double damping = Double.NaN;
         Optional<StepSizeProvider> provider = stepSizeProvider();
         Optional<Double> sgd;
         if (userStepSize != null) {
@@ -450,7 +451,8 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
             source = AlphaSource.USER;
         } else if (provider.isPresent()) {
             alpha = provider.get().stepSize();
-            source = AlphaSource.PROVIDER;
+            damping = provider.get().preconditionerDamping();
+            source = Double.isNaN(damping) ? AlphaSource.PROVIDER : AlphaSource.PRECONDITIONED;
         } else if ((sgd = sgdAlpha()).isPresent()) {
             alpha = sgd.get();
             source = AlphaSource.SGD_LEARNING_RATE;
@@ -462,7 +464,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
             source = usable ? AlphaSource.MEASURED : AlphaSource.UNKNOWN;
         }
         ProbeComputation.Context ctx = new ProbeComputation.Context(updates, steps, episodes, gamma, alpha, source,
-                cos, rMax, dormantTau, startNanos);
+                cos, rMax, dormantTau, startNanos, damping);
         ProbeMeasurement m = ProbeComputation.measure(net, ntk, batch, ctx);
         List<Finding> candidates = rules.evaluate(m);
         List<Finding> active = debounce(candidates);

@@ -18,7 +18,7 @@ final class ProbeComputation {
 
     /** Everything a probe needs besides the network and the batch; startNanos is when the probe began (sampling included). */
     record Context(long update, long step, long episode, double gamma, double alpha, AlphaSource alphaSource,
-            double linearisationCos, double rMax, double dormantTau, long startNanos) {
+            double linearisationCos, double rMax, double dormantTau, long startNanos, double preconditionerDamping) {
     }
 
     private ProbeComputation() {
@@ -120,7 +120,17 @@ final class ProbeComputation {
                 Arrays.fill(kNext[i], 0.0); // no bootstrap from a terminal state
             }
         }
-        StabilityMetrics m = StabilityMetrics.of(k, kNext, c.gamma(), c.alpha());
+        StabilityMetrics m;
+        if (Double.isNaN(c.preconditionerDamping())) {
+            m = StabilityMetrics.of(k, kNext, c.gamma(), c.alpha());
+        } else {
+            try { // PreQN (eq. 21): the preconditioned kernel moves the Q-values
+                m = StabilityMetrics.ofPreconditioned(k, kNext, c.preconditionerDamping(), c.gamma(), c.alpha());
+            } catch (ArithmeticException e) {
+                double nan = Double.NaN;
+                return new double[] {nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan};
+            }
+        }
         return new double[] {m.beta(), m.rowRatioMax(), m.rowRatioMedian(), m.rowRatioMean(), m.fraction16(),
                 m.fraction17(), m.maxStepRatio(), m.diagMean(), m.eigMin(), m.eigMax(), m.conditionNumber(), m.seem(),
                 m.seemNormalized(), 0};

@@ -12,4 +12,13 @@ public interface StepSizeProvider {
 
     /** alpha > 0 as the learner applies it, finite. */
     double stepSize();
+
+    /**
+     * NaN (the default) when the learner steps along the plain semi-gradient of eq. 5. A preconditioned learner
+     * (PreQN, eq. 21) returns the damping d of its solve (K + d mean(diag K) I) Z = delta, d >= 0: the diagnostics then
+     * judge the preconditioned kernel N K (K + lambda I)^{-1}, the one that actually moves its Q-values.
+     */
+    default double preconditionerDamping() {
+        return Double.NaN;
+    }
 }

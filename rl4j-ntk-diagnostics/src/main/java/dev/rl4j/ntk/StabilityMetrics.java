@@ -1,6 +1,8 @@
 package dev.rl4j.ntk;
 
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeev;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
 import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
 import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
 
@@ -111,6 +113,55 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
             throw new IllegalArgumentException("kNext must not be null; use of(k, gamma, alpha) without SEEM");
         }
         return compute(k, kNext, gamma, alpha);
+    }
+
+    /**
+     * Metrics of a PreQN update (eq. 21), whose linearised form is eq. 10 with the preconditioned kernel
+     * K_pre = N K (K + lambda I)^{-1}, lambda = damping * mean(diag K): alpha K_pre D_rho = alpha K (K + lambda I)^{-1},
+     * which is alpha I when K is invertible and lambda = 0, so beta = 1 - alpha (1 - gamma). SEEM uses
+     * N (gamma K(X*, X) - K(X, X)) (K + lambda I)^{-1}, the matrix of the preconditioned expected update.
+     *
+     * @param damping PreQN's damping, finite and >= 0
+     * @throws ArithmeticException when K + lambda I is not positive definite (singular K without damping)
+     */
+    public static StabilityMetrics ofPreconditioned(double[][] k, double[][] kNext, double damping, double gamma,
+            double alpha) {
+        int n = checkSquare("k", k, -1);
+        if (!(damping >= 0 && Double.isFinite(damping))) {
+            throw new IllegalArgumentException("damping must be finite and >= 0, got " + damping);
+        }
+        double meanDiag = 0;
+        for (int i = 0; i < n; i++) {
+            meanDiag += k[i][i] / n;
+        }
+        double[] chol = flatten(k);
+        for (int i = 0; i < n; i++) {
+            chol[i * n + i] += damping * meanDiag;
+        }
+        if (LAPACKE_dpotrf(LAPACK_ROW_MAJOR, (byte) 'L', n, chol, n) != 0) {
+            throw new ArithmeticException("K + lambda I is not positive definite (damping " + damping + ")");
+        }
+        double[][] kPre = rightSolve(chol, k, n);
+        double[][] kNextPre = kNext == null ? null : rightSolve(chol, kNext, n);
+        return kNextPre == null ? compute(kPre, null, gamma, alpha) : compute(kPre, kNextPre, gamma, alpha);
+    }
+
+    /** N * B (K + lambda I)^{-1} from the Cholesky factor, as N * ((K + lambda I)^{-1} B^T)^T. */
+    private static double[][] rightSolve(double[] chol, double[][] b, int n) {
+        double[] bt = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                bt[j * n + i] = b[i][j];
+            }
+        }
+        LAPACKE_dpotrs(LAPACK_ROW_MAJOR, (byte) 'L', n, n, chol, n, bt, n);
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i][j] = n * bt[j * n + i];
+            }
+        }
+        return out;
     }
 
     private static StabilityMetrics compute(double[][] k, double[][] kNext, double gamma, double alpha) {

@@ -62,6 +62,7 @@ final class LinearQNets {
     }
 
     static ProbeComputation.Context context(double gamma, double alpha, double rMax) {
-        return new ProbeComputation.Context(100, 100, 1, gamma, alpha, AlphaSource.USER, Double.NaN, rMax, 0.025, System.nanoTime());
+        return new ProbeComputation.Context(100, 100, 1, gamma, alpha, AlphaSource.USER, Double.NaN, rMax, 0.025, System.nanoTime(),
+                Double.NaN);
     }
 }

@@ -100,4 +100,20 @@ class StabilityMetricsTest {
         assertThatThrownBy(() -> StabilityMetrics.of(new double[][] {{0}}, 0.5, 0.1))
                 .hasMessageContaining("K[0][0] must be > 0");
     }
+
+    @Test
+    void preconditionedKernelOfAFullRankKernelIsAContractionWithModulusOneMinusAlphaTimesOneMinusGamma() {
+        double[][] phi = bairdFeatures(); // Baird's over-generalising kernel, rank 7
+        double[][] k = gram(phi, phi);
+        StabilityMetrics m = StabilityMetrics.ofPreconditioned(k, null, 0.0, 0.99, 0.5);
+        assertThat(m.beta()).isCloseTo(1 - 0.5 * (1 - 0.99), within(1e-9)); // eq. 21: Q' = Q + alpha delta
+        assertThat(m.fraction17()).isEqualTo(1.0);
+        assertThat(m.diagMin()).isCloseTo(7.0, within(1e-9)); // N K K^{-1} = N I
+    }
+
+    @Test
+    void preconditionedSingularKernelWithoutDampingIsReported() {
+        assertThatThrownBy(() -> StabilityMetrics.ofPreconditioned(new double[][] {{1, 1}, {1, 1}}, null, 0.0, 0.9, 0.1))
+                .isInstanceOf(ArithmeticException.class).hasMessageContaining("not positive definite");
+    }
 }

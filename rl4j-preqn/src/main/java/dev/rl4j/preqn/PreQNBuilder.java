@@ -118,4 +118,10 @@ public class PreQNBuilder
     public double stepSize() {
         return preqn.alpha();
     }
+
+    /** PreQN preconditions with (K + damping * mean(diag K) I)^{-1}: the diagnostics judge that kernel. */
+    @Override
+    public double preconditionerDamping() {
+        return preqn.damping();
+    }
 }

@@ -100,6 +100,12 @@ public class PreQNDiscreteDense<O extends Encodable> extends QLearningDiscrete<O
         return algorithm.stepSize();
     }
 
+    /** PreQN preconditions with (K + damping * mean(diag K) I)^{-1}: the diagnostics judge that kernel. */
+    @Override
+    public double preconditionerDamping() {
+        return algorithm.configuration().damping();
+    }
+
     /** What QLearningDiscrete's private buildLearningBehavior builds, with PreQN in place of DQN + fit. */
     private record Parts(ILearningBehavior<Integer> behavior, PreQNUpdateAlgorithm algorithm, Random random) {
 

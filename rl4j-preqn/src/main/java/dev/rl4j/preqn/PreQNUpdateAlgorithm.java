@@ -312,6 +312,12 @@ public final class PreQNUpdateAlgorithm
         return conf.alpha();
     }
 
+    /** PreQN preconditions with (K + damping * mean(diag K) I)^{-1}: the diagnostics judge that kernel. */
+    @Override
+    public double preconditionerDamping() {
+        return conf.damping();
+    }
+
     /** The configuration in use. */
     public PreQNConfiguration configuration() {
         return conf;
