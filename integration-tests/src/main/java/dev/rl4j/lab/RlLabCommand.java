@@ -1,5 +1,6 @@
 package dev.rl4j.lab;
 
+import dev.rl4j.lab.bench.BenchListenerCommand;
 import dev.rl4j.lab.bench.BenchNtkCommand;
 import dev.rl4j.lab.bench.BenchUpdateCommand;
 import dev.rl4j.lab.run.DemoCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
         description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
-        subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, RunCommand.class, RegressCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
+        subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, BenchListenerCommand.class, RunCommand.class, RegressCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
 public final class RlLabCommand implements Runnable {
 
     @Override

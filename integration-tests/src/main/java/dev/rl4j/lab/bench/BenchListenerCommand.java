@@ -1,0 +1,63 @@
+package dev.rl4j.lab.bench;
+
+import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.run.Algo;
+import dev.rl4j.lab.run.CartpoleExperiment;
+import dev.rl4j.lab.run.CartpoleSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench-listener}: the cost of the diagnostics listener. Trains RL4J's default DQN (4-100-100-100-2, Adam) on
+ * CartPole with the same seed without and with {@link NtkDiagnostics} (default settings), alternating the two,
+ * and prints both total wall times and their ratio (the goal: at most 1.05).
+ *
+ * <p>Stability: experimental. @since 0.1
+ */
+@Command(name = "bench-listener", mixinStandardHelpOptions = true,
+        description = "Wall time of CartPole DQN training without and with the NTK diagnostics listener.")
+public final class BenchListenerCommand implements Callable<Integer> {
+
+    @Option(names = "--steps", defaultValue = "20000", description = "environment steps per run (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--pairs", defaultValue = "2", description = "with/without pairs, >= 1 (default ${DEFAULT-VALUE})")
+    int pairs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (steps < 100 || pairs < 1) {
+            throw new IllegalArgumentException("--steps must be >= 100 and --pairs >= 1, got " + steps + " and " + pairs);
+        }
+        CartpoleSettings s = CartpoleSettings.defaults(Algo.DQN, seed, steps);
+        double without = 0;
+        double with = 0;
+        long probes = 0;
+        double probeMillis = 0;
+        List<Double> ratios = new ArrayList<>();
+        for (int p = 0; p < pairs; p++) {
+            double a = CartpoleExperiment.run(s, "DQN", List.of()).seconds();
+            NtkDiagnostics diagnostics = NtkDiagnostics.builder().seed(seed).build();
+            List<TrainingListener> listeners = List.of(diagnostics);
+            double b = CartpoleExperiment.run(s, "DQN+diagnostics", listeners).seconds();
+            probes += diagnostics.history().size();
+            probeMillis += diagnostics.history().stream().mapToDouble(r -> r.measurement().probeMillis()).sum();
+            without += a;
+            with += b;
+            ratios.add(b / a);
+        }
+        System.out.println(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
+                .put("period", NtkDiagnostics.DEFAULT_PERIOD).put("without_s", without).put("with_s", with)
+                .put("ratio", with / without).put("pair_ratios", ratios).put("probes", probes)
+                .put("probe_s", probeMillis / 1000).put("probe_share", probeMillis / 1000 / with));
+        return 0;
+    }
+}
