@@ -1,5 +1,6 @@
 package dev.rl4j.lab.run;
 
+import dev.rl4j.lab.JsonLine;
 import dev.rl4j.lab.report.HtmlReport;
 import dev.rl4j.lab.report.RunSeries;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Train one learner on an environment; writes episodes.csv and report.html, prints one JSON line.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (default ${DEFAULT-VALUE})")
+    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole | baird | w2w | tvr (default ${DEFAULT-VALUE})")
     String env;
 
     @Option(names = "--algo", defaultValue = "dqn", description = "dqn | ddqn | preqn (default ${DEFAULT-VALUE})")
@@ -48,6 +49,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "3", description = "hidden layers (default ${DEFAULT-VALUE})")
     int layers;
 
+    @Option(names = "--gamma", description = "discount of the w2w testbed (default 0.9)")
+    Double gamma;
+
+    @Option(names = "--eps", defaultValue = "0.1", description = "termination probability of tvr (default ${DEFAULT-VALUE})")
+    double eps;
+
     @Option(names = "--out", defaultValue = "rl4j-lab-out/run", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -61,8 +68,13 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!env.equalsIgnoreCase("cartpole")) {
-            throw new IllegalArgumentException("--env must be cartpole, got '" + env + "'");
+        switch (env.toLowerCase(Locale.ROOT)) {
+            case "cartpole" -> {
+            }
+            case "baird", "w2w", "tvr" -> {
+                return testbed();
+            }
+            default -> throw new IllegalArgumentException("--env must be cartpole, baird, w2w or tvr, got '" + env + "'");
         }
         Algo a = parseAlgo(algo);
         CartpoleSettings s = CartpoleSettings.defaults(a, seed, steps).withLearningRate(lr).withNetwork(hidden, layers);
@@ -83,6 +95,40 @@ public final class RunCommand implements Callable<Integer> {
                         + "\"mean100\":%.2f,\"seconds\":%.1f,\"steps_per_second\":%.0f,\"report\":\"%s\"}",
                 a.name().toLowerCase(Locale.ROOT), seed, lastStep, eps.size(), EpisodeRecorder.meanOfLast(eps, 100),
                 r.seconds(), lastStep / r.seconds(), report.toString().replace("\\", "/")));
+        return 0;
+    }
+
+    /** The linear testbeds: --steps counts updates, --lr is the step size alpha (default 0.05 when left at 0.001). */
+    private int testbed() {
+        String e = env.toLowerCase(Locale.ROOT);
+        String a = algo.toLowerCase(Locale.ROOT);
+        double alpha = lr == 0.001 ? (a.equals("preqn") ? 1.0 : 0.05) : lr;
+        JsonLine line = new JsonLine().put("command", "run").put("env", e).put("algo", a).put("alpha", alpha)
+                .put("updates", steps);
+        if (e.equals("tvr")) { // fitted value iteration has no learner choice: the known factor gamma (6 - 4 eps) / 5
+            double g = gamma != null ? gamma : 0.99;
+            double w = 1.0;
+            for (int t = 0; t < steps; t++) {
+                w = dev.rl4j.lab.testbed.TsitsiklisVanRoy.fittedValueIterationStep(w, g, eps);
+            }
+            line.put("gamma", g).put("eps", eps).put("w_end", w)
+                    .put("factor", dev.rl4j.lab.testbed.TsitsiklisVanRoy.factor(g, eps))
+                    .put("critical_gamma", dev.rl4j.lab.testbed.TsitsiklisVanRoy.criticalGamma(eps))
+                    .put("diverges", Math.abs(w) > 1);
+            System.out.println(line);
+            return 0;
+        }
+        int probeEvery = Math.max(1, steps / 50);
+        dev.rl4j.lab.testbed.TestbedRun.Outcome o = e.equals("baird")
+                ? dev.rl4j.lab.testbed.TestbedRun.baird(a, alpha, steps, seed, probeEvery)
+                : dev.rl4j.lab.testbed.TestbedRun.twoStateDoubling(a, alpha, gamma != null ? gamma : 0.9, steps, probeEvery);
+        line.put("start_max_abs_q", o.startMaxAbsQ()).put("end_max_abs_q", o.endMaxAbsQ())
+                .put("diverged_at", o.divergedAt() < 0 ? null : o.divergedAt())
+                .put("flagged_at", o.flaggedAt() < 0 ? null : o.flaggedAt());
+        if (e.equals("w2w")) {
+            line.put("gamma", gamma != null ? gamma : 0.9);
+        }
+        System.out.println(line);
         return 0;
     }
 
