@@ -78,9 +78,10 @@ public final class HtmlReport {
         for (RunSeries run : runs) {
             if (run.firstKernel() != null) {
                 section(html, "Normalised NTK, " + run.name(),
-                        "K_ij / sqrt(K_ii K_jj) on the probe batch, first probe (left) and last probe (right).",
-                        heatmap(run.name() + ", first probe", run.firstKernel()),
-                        heatmap(run.name() + ", last probe", run.lastKernel()));
+                        "K_ij / sqrt(K_ii K_jj) on a fixed batch of CartPole states (a random-policy rollout, each "
+                                + "paired with the action taken): before training (top) and after (bottom).",
+                        heatmap(run.name() + ", before training", run.firstKernel()),
+                        heatmap(run.name() + ", after training", run.lastKernel()));
             }
         }
         html.append("</body></html>");
@@ -238,6 +239,8 @@ public final class HtmlReport {
         int n = Math.min(k.length, 64); // the leading 64 x 64 block keeps the picture readable
         HeatMapChart chart = new HeatMapChartBuilder().width(440).height(400).title(title).build();
         chart.getStyler().setShowValue(false);
+        chart.getStyler().setXAxisTicksVisible(false);
+        chart.getStyler().setYAxisTicksVisible(false);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setRangeColors(new Color[] {new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});
         chart.getStyler().setMin(-1.0);

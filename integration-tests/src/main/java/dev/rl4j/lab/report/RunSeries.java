@@ -8,8 +8,8 @@ import java.util.List;
  * @param name        label of the run in legends, e.g. "DQN" or "PreQN"
  * @param episodes    finished episodes in order
  * @param probes      diagnostics probes in order (may be empty)
- * @param firstKernel K of the first probe, or null
- * @param lastKernel  K of the last probe, or null
+ * @param firstKernel K of a fixed batch before training, or null
+ * @param lastKernel  K of the same batch after training, or null
  */
 public record RunSeries(String name, List<Episode> episodes, List<Probe> probes, double[][] firstKernel,
         double[][] lastKernel) {
