@@ -41,10 +41,10 @@ public final class BenchNtkCommand implements Callable<Integer> {
     @Option(names = "--activation", defaultValue = "relu", description = "hidden activation: relu | tanh | sin (default ${DEFAULT-VALUE})")
     String activation;
 
-    @Option(names = "--reps", description = "timed repetitions, >= 1 (default 200 structured, 5 per-sample)")
+    @Option(names = "--reps", description = "timed repetitions, >= 1 (default 500 structured, 5 per-sample)")
     Integer reps;
 
-    @Option(names = "--warmup", description = "untimed warm-up runs, >= 0 (default 50 structured, 1 per-sample)")
+    @Option(names = "--warmup", description = "untimed warm-up runs, >= 0 (default 500 structured: C2 settles late; 1 per-sample)")
     Integer warmup;
 
     @Option(names = "--threads", description = "BLAS threads, >= 1 (default: available processors)")
@@ -72,8 +72,8 @@ public final class BenchNtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
         DataType dt = LabOptions.dataType(dtype);
-        int r = reps != null ? reps : (method == Method.STRUCTURED ? 200 : 5);
-        int w = warmup != null ? warmup : (method == Method.STRUCTURED ? 50 : 1);
+        int r = reps != null ? reps : (method == Method.STRUCTURED ? 500 : 5);
+        int w = warmup != null ? warmup : (method == Method.STRUCTURED ? 500 : 1);
         if (r < 1 || w < 0) {
             throw new IllegalArgumentException("--reps must be >= 1 and --warmup >= 0, got " + r + " and " + w);
         }

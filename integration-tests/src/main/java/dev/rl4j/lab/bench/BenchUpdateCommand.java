@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  * {@code --algo dqn} is RL4J's own update: {@code StandardDQN.compute} (targets and labels) then {@code DQN.fit}
  * through the network's Adam updater, as {@code SyncLabelsNeuralNetUpdater} does. {@code --algo preqn} is
  * {@code PreQNUpdateAlgorithm.compute} with default settings (targets, kernel, solve, step, line search). Both run on
- * the same float ReLU network shape RL4J builds.
+ * the same float ReLU network shape RL4J builds, on 16 minibatches of CartPole transitions from a random policy (the
+ * default) or of Gaussian noise ({@code --data gaussian}: its targets make PreQN's line search shrink 4-5 times).
  *
  * <p>Stability: experimental. @since 0.1
  */
@@ -54,6 +55,10 @@ public final class BenchUpdateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--data", defaultValue = "cartpole",
+            description = "cartpole (random-policy CartpoleNative transitions; needs 4 inputs and 2 actions) | gaussian (default ${DEFAULT-VALUE})")
+    String data;
+
     @Override
     public Integer call() {
         NetSpec spec = NetSpec.parse(net);
@@ -69,7 +74,18 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         }
         int blasThreads = LabOptions.blasThreads(threads);
         MultiLayerNetwork network = spec.build(seed, DataType.FLOAT, LabOptions.activation("relu"));
-        List<List<StateActionRewardState<Integer>>> batches = batches(spec, batch, 16, seed);
+        List<List<StateActionRewardState<Integer>>> batches;
+        switch (data.toLowerCase(Locale.ROOT)) {
+            case "cartpole" -> {
+                if (spec.inputs() != 4 || spec.actions() != 2) {
+                    throw new IllegalArgumentException("--data cartpole needs a 4-...-2 network, got " + spec
+                            + "; use --data gaussian");
+                }
+                batches = cartpoleBatches(batch, 16, seed);
+            }
+            case "gaussian" -> batches = batches(spec, batch, 16, seed);
+            default -> throw new IllegalArgumentException("--data must be cartpole or gaussian, got '" + data + "'");
+        }
         Runnable update;
         if (a.equals("dqn")) {
             DQN current = new DQN(network);
@@ -85,11 +101,42 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         }
         Timings t = Timings.measure(warmup, reps, update);
         System.out.println(String.format(Locale.ROOT,
-                "{\"bench\":\"update\",\"net\":\"%s\",\"batch\":%d,\"algo\":\"%s\",\"dtype\":\"float\",\"params\":%d,"
+                "{\"bench\":\"update\",\"net\":\"%s\",\"batch\":%d,\"algo\":\"%s\",\"data\":\"%s\",\"dtype\":\"float\",\"params\":%d,"
                         + "\"reps\":%d,\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f,\"p90_ms\":%.4f,"
                         + "\"blas_threads\":%d}",
-                spec, batch, a, network.numParams(), t.reps(), t.medianMs(), t.minMs(), t.maxMs(), t.p90Ms(), blasThreads));
+                spec, batch, a, data.toLowerCase(Locale.ROOT), network.numParams(), t.reps(), t.medianMs(), t.minMs(), t.maxMs(), t.p90Ms(), blasThreads));
         return 0;
+    }
+
+    /** Transitions of a uniformly random policy in CartpoleNative (reward 1 per step, terminal on failure). */
+    static List<List<StateActionRewardState<Integer>>> cartpoleBatches(int n, int count, long seed) {
+        org.deeplearning4j.rl4j.mdp.CartpoleNative env = new org.deeplearning4j.rl4j.mdp.CartpoleNative((int) seed);
+        Random policy = new Random(seed);
+        double[] obs = env.reset().toArray().clone();
+        List<List<StateActionRewardState<Integer>>> out = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            List<StateActionRewardState<Integer>> batch = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int a = policy.nextInt(2);
+                var reply = env.step(a);
+                double[] next = reply.getObservation().toArray().clone();
+                StateActionRewardState<Integer> t = new StateActionRewardState<>(observation(obs), a, reply.getReward(),
+                        reply.isDone());
+                t.setNextObservation(observation(next));
+                batch.add(t);
+                obs = reply.isDone() ? env.reset().toArray().clone() : next;
+            }
+            out.add(batch);
+        }
+        return out;
+    }
+
+    private static Observation observation(double[] x) {
+        float[] f = new float[x.length];
+        for (int j = 0; j < x.length; j++) {
+            f[j] = (float) x[j];
+        }
+        return new Observation(Nd4j.createFromArray(f).reshape(1, f.length));
     }
 
     /** Random transitions: Gaussian states, uniform actions, rewards in [-1, 1], every tenth terminal. */
