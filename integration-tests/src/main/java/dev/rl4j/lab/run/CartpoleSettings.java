@@ -65,12 +65,13 @@ public record CartpoleSettings(Algo algo, boolean targetNetwork, double learning
         Map<String, String> m = new LinkedHashMap<>();
         m.put("algo", algo.name().toLowerCase());
         m.put("target_network", String.valueOf(targetNetwork));
-        m.put("learning_rate", String.valueOf(learningRate));
+        m.put("learning_rate", algo == Algo.PREQN ? "none (PreQN steps directly; PreQNConfiguration defaults)"
+                : "Adam " + learningRate);
         m.put("steps", String.valueOf(steps));
         m.put("seed", String.valueOf(seed));
         m.put("episode_cap", String.valueOf(episodeCap));
         m.put("network", "4-" + (String.valueOf(hidden) + "-").repeat(layers) + "2");
-        m.put("target_update", String.valueOf(targetUpdate));
+        m.put("target_update", targetNetwork ? String.valueOf(targetUpdate) : "none (no target network)");
         return m;
     }
 }

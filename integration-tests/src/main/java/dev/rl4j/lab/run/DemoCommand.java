@@ -27,7 +27,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
 
-    @Option(names = "--steps", defaultValue = "10000", description = "environment steps per learner (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "20000", description = "environment steps per learner (default ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
