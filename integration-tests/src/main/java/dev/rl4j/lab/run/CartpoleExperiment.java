@@ -84,6 +84,15 @@ public final class CartpoleExperiment {
      * @param period updates between probes
      */
     public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period) {
+        return runWithDiagnostics(s, name, out, period, 3);
+    }
+
+    /**
+     * As {@link #runWithDiagnostics(CartpoleSettings, String, java.nio.file.Path, int)} with the number of consecutive
+     * probes a finding needs before it becomes active.
+     */
+    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period,
+            int consecutive) {
         QLearningDiscrete<?> learner = learner(s);
         MultiLayerNetwork net = learner.getNeuralNet().getNeuralNetworks()[0] instanceof MultiLayerNetwork m ? m : null;
         dev.rl4j.lab.study.CartpoleStates fixed = dev.rl4j.lab.study.CartpoleStates.rollout(64, (int) s.seed());
@@ -92,7 +101,7 @@ public final class CartpoleExperiment {
         EpisodeRecorder recorder = new EpisodeRecorder(name, 50);
         learner.addListener(recorder);
         dev.rl4j.diagnostics.NtkDiagnostics diagnostics = dev.rl4j.diagnostics.NtkDiagnostics.builder()
-                .period(period).seed(s.seed())
+                .period(period).consecutiveProbes(consecutive).seed(s.seed())
                 .csv(out.resolve(name.toLowerCase(java.util.Locale.ROOT) + "-diagnostics.csv"))
                 .jsonLines(out.resolve(name.toLowerCase(java.util.Locale.ROOT) + "-diagnostics.jsonl"))
                 .build();

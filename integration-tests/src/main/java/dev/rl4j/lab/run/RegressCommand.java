@@ -53,6 +53,9 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--period", defaultValue = "1000", description = "updates between probes with --diagnostics (default ${DEFAULT-VALUE})")
     int period;
 
+    @Option(names = "--consecutive", defaultValue = "3", description = "probes a finding needs with --diagnostics (default ${DEFAULT-VALUE})")
+    int consecutive;
+
     @Option(names = "--out", defaultValue = "rl4j-lab-out/regress", description = "output directory (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -119,7 +122,7 @@ public final class RegressCommand implements Callable<Integer> {
             }
             String name = a.name() + "-seed" + seed;
             CartpoleExperiment.Result r = diagnostics
-                    ? CartpoleExperiment.runWithDiagnostics(s, name, out, period)
+                    ? CartpoleExperiment.runWithDiagnostics(s, name, out, period, consecutive)
                     : CartpoleExperiment.run(s, name, List.of());
             List<RunSeries.Episode> eps = r.series().episodes();
             Map<String, Double> metrics = Map.of("mean100", EpisodeRecorder.meanOfLast(eps, 100), "best_mean100",
