@@ -44,6 +44,9 @@ public final class RegressCommand implements Callable<Integer> {
     @Option(names = "--no-target", description = "no target network")
     boolean noTarget;
 
+    @Option(names = "--target", description = "use a target network (PreQN's default is none), synced every 100 updates")
+    boolean target;
+
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate of dqn/ddqn (default ${DEFAULT-VALUE})")
     double lr;
 
@@ -117,8 +120,11 @@ public final class RegressCommand implements Callable<Integer> {
                 "mean100", "best_mean100", "seconds", "pass", "first_warning", "first_soft_div");
         for (long seed : seedList) {
             CartpoleSettings s = CartpoleSettings.defaults(a, seed, steps).withLearningRate(lr);
-            if (noTarget) {
-                s = s.withTargetNetwork(false);
+            if (noTarget && target) {
+                throw new IllegalArgumentException("--target and --no-target exclude each other");
+            }
+            if (noTarget || target) {
+                s = s.withTargetNetwork(target);
             }
             String name = a.name() + "-seed" + seed;
             CartpoleExperiment.Result r = diagnostics
@@ -150,7 +156,7 @@ public final class RegressCommand implements Callable<Integer> {
         }
         boolean success = passed >= required;
         System.out.println(new JsonLine().put("command", "regress").put("env", "cartpole")
-                .put("algo", a.name().toLowerCase(Locale.ROOT)).put("target_network", !noTarget && a != Algo.PREQN)
+                .put("algo", a.name().toLowerCase(Locale.ROOT)).put("target_network", target || (!noTarget && a != Algo.PREQN))
                 .put("lr", lr).put("steps", steps).put("expect", expectation.toString()).put("passed", passed)
                 .put("required", required).put("success", success).put("runs", rows).toString());
         return success ? 0 : 1;
