@@ -75,6 +75,7 @@ final class DenseStackKernel implements EmpiricalNtk.KernelPath {
     private final INDArray grad; // weightedGradient's output buffer, reused
     private final DoublePointer[] wPtr;
     private final Pass[] passes = new Pass[2];
+    private long generation; // bumped by every pass: prepared batches check it
 
     DenseStackKernel(MultiLayerNetwork net, NetworkInspection inspection) {
         this.net = net;
@@ -193,6 +194,7 @@ final class DenseStackKernel implements EmpiricalNtk.KernelPath {
     }
 
     private Pass run(int slot, INDArray states, int[] actions) {
+        generation++;
         theta.assign(net.params()); // one widening copy of all parameters per call
         for (int l = 0; l < layers; l++) {
             thetaBuf.get(Math.toIntExact(bOffset[l]), biasHeap[l]);
@@ -307,7 +309,37 @@ final class DenseStackKernel implements EmpiricalNtk.KernelPath {
 
     @Override
     public double[][] gram(INDArray states, int[] actions) {
+        return gram(run(0, states, actions));
+    }
+
+    @Override
+    public EmpiricalNtk.Prepared prepare(INDArray states, int[] actions) {
         Pass p = run(0, states, actions);
+        long stamp = generation;
+        return new EmpiricalNtk.Prepared() {
+            @Override
+            public double[][] gram() {
+                check();
+                return DenseStackKernel.this.gram(p);
+            }
+
+            @Override
+            public double[] weightedGradient(double[] weights) {
+                check();
+                return DenseStackKernel.this.weightedGradient(p, weights);
+            }
+
+            private void check() {
+                if (generation != stamp) {
+                    throw new IllegalStateException("this prepared batch was overwritten by a later call on the engine; "
+                            + "call prepare(...) again");
+                }
+            }
+        };
+    }
+
+    private double[][] gram(Pass p) {
+        int[] actions = p.actions;
         int n = p.n;
         double[] k = new double[n * n]; // lower triangle of K, row-major
         double[] ga = p.gaHeap;
@@ -439,7 +471,11 @@ final class DenseStackKernel implements EmpiricalNtk.KernelPath {
 
     @Override
     public double[] weightedGradient(INDArray states, int[] actions, double[] weights) {
-        Pass p = run(0, states, actions);
+        return weightedGradient(run(0, states, actions), weights);
+    }
+
+    private double[] weightedGradient(Pass p, double[] weights) {
+        int[] actions = p.actions;
         int n = p.n;
         grad.assign(0.0);
         DoubleBuffer g = grad.data().asNioDouble();

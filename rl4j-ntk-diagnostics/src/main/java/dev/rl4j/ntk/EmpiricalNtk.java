@@ -146,6 +146,52 @@ public final class EmpiricalNtk {
         return path.weightedGradient(states, actions, weights);
     }
 
+    /**
+     * K(X, X) and weighted gradients of ONE batch from one forward and backward pass (PreQN needs both: the kernel to
+     * solve for Z, then sum_i Z_i grad Q(s_i, a_i)). The result reads the network's parameters as they are now and is
+     * valid until the next call on this engine; a stale use throws {@link IllegalStateException}. Do not change the
+     * parameters in between.
+     */
+    public Prepared prepare(INDArray states, int[] actions) {
+        checkBatch("states", states, "actions", actions);
+        Prepared inner = path.prepare(states, actions);
+        int n = actions.length;
+        return new Prepared() {
+            @Override
+            public double[][] gram() {
+                return inner.gram();
+            }
+
+            @Override
+            public double[] weightedGradient(double[] weights) {
+                Objects.requireNonNull(weights, "weights");
+                if (weights.length != n) {
+                    throw new IllegalArgumentException("weights must have one entry per pair: expected " + n + ", got "
+                            + weights.length);
+                }
+                for (int i = 0; i < weights.length; i++) {
+                    if (!Double.isFinite(weights[i])) {
+                        throw new IllegalArgumentException("weights[" + i + "] must be finite, got " + weights[i]);
+                    }
+                }
+                return inner.weightedGradient(weights);
+            }
+        };
+    }
+
+    /**
+     * One batch prepared by {@link #prepare}: its Gram matrix and weighted gradients without another pass.
+     *
+     * <p>Stability: experimental. @since 0.1
+     */
+    public interface Prepared {
+        /** K(X, X) of the prepared batch, a new N x N matrix. */
+        double[][] gram();
+
+        /** sum_i w_i grad Q(s_i, a_i) of the prepared batch, in the order of {@code params()}. */
+        double[] weightedGradient(double[] weights);
+    }
+
     private void checkBatch(String sName, INDArray states, String aName, int[] actions) {
         Objects.requireNonNull(states, sName);
         Objects.requireNonNull(actions, aName);
@@ -175,5 +221,7 @@ public final class EmpiricalNtk {
         double[][] cross(INDArray statesA, int[] actionsA, INDArray statesB, int[] actionsB);
 
         double[] weightedGradient(INDArray states, int[] actions, double[] weights);
+
+        Prepared prepare(INDArray states, int[] actions);
     }
 }

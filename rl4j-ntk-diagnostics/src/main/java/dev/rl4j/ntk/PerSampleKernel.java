@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemv;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dsyrk;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -116,6 +117,36 @@ final class PerSampleKernel implements EmpiricalNtk.KernelPath {
             System.arraycopy(k, i * nb, out[i], 0, nb);
         }
         return out;
+    }
+
+    @Override
+    public EmpiricalNtk.Prepared prepare(INDArray states, int[] actions) {
+        syncParams();
+        int n = actions.length;
+        int p = Math.toIntExact(copy.numParams());
+        double[] g = jacobian(states, actions);
+        return new EmpiricalNtk.Prepared() {
+            @Override
+            public double[][] gram() {
+                double[] k = new double[n * n];
+                cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, n, p, 1.0, g, p, 0.0, k, n); // K = G G^T
+                double[][] out = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        out[i][j] = k[i * n + j];
+                        out[j][i] = out[i][j];
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public double[] weightedGradient(double[] weights) {
+                double[] out = new double[p];
+                cblas_dgemv(CblasRowMajor, CblasTrans, n, p, 1.0, g, p, weights, 1, 0.0, out, 1); // G^T w
+                return out;
+            }
+        };
     }
 
     @Override

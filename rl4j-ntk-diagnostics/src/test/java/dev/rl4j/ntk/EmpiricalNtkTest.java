@@ -109,4 +109,31 @@ class EmpiricalNtkTest {
         double max = java.util.Arrays.stream(eig).max().orElseThrow();
         assertThat(java.util.Arrays.stream(eig).min().orElseThrow()).isGreaterThanOrEqualTo(-1e-12 * max);
     }
+
+    @Test
+    void preparedBatchGivesTheSameKernelAndGradientFromOnePass() {
+        MultiLayerNetwork net = TestNets.dense(13, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 3, 12, 12);
+        INDArray s = TestNets.states(13, 10, 4);
+        int[] a = TestNets.actions(13, 10, 3);
+        double[] w = {1, -2, 0.5, 3, 0, 1, 1, -1, 2, 0.25};
+        for (NtkMethod m : NtkMethod.values()) {
+            EmpiricalNtk ntk = EmpiricalNtk.of(net, m);
+            EmpiricalNtk.Prepared prepared = ntk.prepare(s, a);
+            double[][] k = prepared.gram();
+            double[] g = prepared.weightedGradient(w);
+            assertThat(TestNets.maxRelativeDiff(k, ntk.gram(s, a))).as(m.name()).isLessThanOrEqualTo(1e-12);
+            assertThat(TestNets.maxRelativeDiff(g, EmpiricalNtk.of(net, m).weightedGradient(s, a, w))).as(m.name())
+                    .isLessThanOrEqualTo(1e-12);
+        }
+    }
+
+    @Test
+    void aPreparedBatchOverwrittenByALaterCallIsRefused() {
+        MultiLayerNetwork net = TestNets.dense(14, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 8);
+        EmpiricalNtk ntk = EmpiricalNtk.of(net);
+        EmpiricalNtk.Prepared first = ntk.prepare(TestNets.states(14, 5, 4), TestNets.actions(14, 5, 2));
+        ntk.gram(TestNets.states(15, 6, 4), TestNets.actions(15, 6, 2));
+        org.assertj.core.api.Assertions.assertThatThrownBy(first::gram).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("prepare(...) again");
+    }
 }

@@ -129,7 +129,8 @@ public final class PreQNUpdateAlgorithm
 
         // 2. K = G^T G on the batch's (s, a) pairs (eq. 9)
         long t0 = System.nanoTime();
-        double[][] k = ntk.gram(b.states, b.actions);
+        EmpiricalNtk.Prepared prepared = ntk.prepare(b.states, b.actions); // one forward + backward pass for K and G Z
+        double[][] k = prepared.gram();
         long kernelNanos = System.nanoTime() - t0;
         if (!allFinite(k)) {
             return skip(update, n, "kernel K has a non-finite entry", deltaMeanAbs, deltaMaxAbs, false, kernelNanos, 0);
@@ -142,7 +143,7 @@ public final class PreQNUpdateAlgorithm
 
         // 4. Delta theta = alpha * G Z = alpha * sum_i Z_i grad Q(s_i, a_i)   (eq. 21)
         t0 = System.nanoTime();
-        double[] step = ntk.weightedGradient(b.states, b.actions, solution.z());
+        double[] step = prepared.weightedGradient(solution.z());
         for (int p = 0; p < step.length; p++) {
             step[p] *= conf.alpha();
         }
