@@ -54,7 +54,7 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
         if (m.hasKernelMetrics()) {
             // eq. 17 with rho uniform: R_i <= (1 - gamma) / (1 + gamma)
             if (m.fraction17() < minFraction17) {
-                out.add(new Finding(FindingKind.OVER_GENERALIZATION, Severity.WARNING, String.format(
+                out.add(new Finding(FindingKind.OVER_GENERALIZATION, Severity.WARNING, String.format(java.util.Locale.ROOT,
                         "Only %.0f%% of probe rows meet eq. 17 (max row ratio %.4g vs bound %.4g, beta %.6g): updates on "
                                 + "one state-action pair move the others too much for a guaranteed contraction.",
                         100 * m.fraction17(), m.rowRatioMax(), m.rowRatioBound(), m.beta()),
@@ -64,7 +64,7 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
             }
             // eq. 16: alpha K_ii rho_i < 1
             if (m.fraction16() < 1.0) {
-                out.add(new Finding(FindingKind.STEP_TOO_LARGE, Severity.WARNING, String.format(
+                out.add(new Finding(FindingKind.STEP_TOO_LARGE, Severity.WARNING, String.format(java.util.Locale.ROOT,
                         "Eq. 16 fails on %.0f%% of probe rows (max alpha*K_ii/N = %.4g >= 1 with alpha %.4g): the update "
                                 + "overshoots the TD target; lower the learning rate.",
                         100 * (1 - m.fraction16()), m.maxStepRatio(), m.alpha()),
@@ -72,13 +72,13 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
                                 "alpha/value", m.alpha(), "ntk/beta", m.beta())));
             }
             if (m.beta() < 1.0 && 1.0 - m.beta() < stepTooSmallMargin) {
-                out.add(new Finding(FindingKind.STEP_TOO_SMALL, Severity.WARNING, String.format(
+                out.add(new Finding(FindingKind.STEP_TOO_SMALL, Severity.WARNING, String.format(java.util.Locale.ROOT,
                         "beta(K) = %.10f is within %.3g of 1: the update contracts too slowly to make progress "
                                 + "toward Q*; raise the learning rate.", m.beta(), 1.0 - m.beta()),
                         nums("ntk/beta", m.beta(), "alpha/value", m.alpha(), "ntk/max_step_ratio", m.maxStepRatio())));
             }
             if (m.seemNormalized() > seemTolerance) {
-                out.add(new Finding(FindingKind.SELF_EXCITING, Severity.WARNING, String.format(
+                out.add(new Finding(FindingKind.SELF_EXCITING, Severity.WARNING, String.format(java.util.Locale.ROOT,
                         "SEEM = %.4g > 0 (normalised %.4g): gamma K(X*,X) - K(X,X) has an expanding direction, so the "
                                 + "linearised expected update can amplify errors through bootstrapping.",
                         m.seem(), m.seemNormalized()),
@@ -86,14 +86,14 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
             }
         }
         if (m.softBound() > 0 && m.maxAbsQ() > softFactor * m.softBound()) {
-            out.add(new Finding(FindingKind.SOFT_DIVERGENCE, Severity.WARNING, String.format(
+            out.add(new Finding(FindingKind.SOFT_DIVERGENCE, Severity.WARNING, String.format(java.util.Locale.ROOT,
                     "max|Q| = %.4g exceeds r_max/(1-gamma) = %.4g, a value no policy can earn: Q is diverging softly.",
                     m.maxAbsQ(), m.softBound()),
                     nums("q/max_abs", m.maxAbsQ(), "q/soft_bound", m.softBound(), "q/r_max", m.rMax())));
         }
         double rankCap = Math.min(m.pairs(), m.featureDim());
         if (rankCap > 1 && m.srank() / rankCap < minSrankFraction) {
-            out.add(new Finding(FindingKind.RANK_COLLAPSE, Severity.WARNING, String.format(
+            out.add(new Finding(FindingKind.RANK_COLLAPSE, Severity.WARNING, String.format(java.util.Locale.ROOT,
                     "srank of the penultimate features is %.0f of at most %.0f: the representation has collapsed and "
                             + "the network can no longer tell states apart.", m.srank(), rankCap),
                     nums("features/srank", m.srank(), "features/dim", m.featureDim(),

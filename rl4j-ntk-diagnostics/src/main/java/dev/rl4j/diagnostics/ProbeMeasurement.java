@@ -45,6 +45,10 @@ import java.util.Objects;
  * @param coAdaptation     mean over non-terminal probe transitions of phi(s) . phi(s') (DR3, Kumar et al. 2022)
  * @param nonFiniteParams  true when some parameter is NaN or infinite
  * @param nonFiniteQ       true when some Q-value on the probe is NaN or infinite
+  *
+ * <p>For probes whose {@code alphaSource} is {@link AlphaSource#PRECONDITIONED} (PreQN) every kernel column (beta, row
+ * ratios, fractions, max step ratio, diagonal mean, eigenvalues, cond, SEEM) describes the preconditioned kernel
+ * N K (K + lambda I)^{-1} that moves a PreQN learner's Q-values, not the raw K.
  */
 public record ProbeMeasurement(long update, long step, long episode, int pairs, double probeMillis,
         AlphaSource alphaSource, double alpha, double linearisationCos, double gamma,

@@ -51,6 +51,9 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         double eigMin, double eigMax, double conditionNumber, double seem, double seemNormalized,
         double[] rowRatios, boolean[] meets16, boolean[] meets17) {
 
+    /** Cholesky pivots below this fraction of the largest diagonal entry count as failure (PreQN's KernelSolution rule). */
+    public static final double PRECONDITIONER_RELATIVE_PIVOT = 1e-14;
+
     /** Defensive copies: the record is immutable. */
     public StabilityMetrics {
         rowRatios = rowRatios.clone();
@@ -138,8 +141,18 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         for (int i = 0; i < n; i++) {
             chol[i * n + i] += damping * meanDiag;
         }
-        if (LAPACKE_dpotrf(LAPACK_ROW_MAJOR, (byte) 'L', n, chol, n) != 0) {
-            throw new ArithmeticException("K + lambda I is not positive definite (damping " + damping + ")");
+        double maxDiag = 0;
+        for (int i = 0; i < n; i++) {
+            maxDiag = Math.max(maxDiag, chol[i * n + i]);
+        }
+        boolean ok = LAPACKE_dpotrf(LAPACK_ROW_MAJOR, (byte) 'L', n, chol, n) == 0;
+        for (int j = 0; ok && j < n; j++) { // PreQN's own pivot rule: squared pivots above 1e-14 * max diagonal
+            double d = chol[j * n + j];
+            ok = d * d > PRECONDITIONER_RELATIVE_PIVOT * maxDiag;
+        }
+        if (!ok) {
+            throw new ArithmeticException("K + lambda I is not positive definite (damping " + damping
+                    + "): PreQN falls back to a pseudo-inverse there, whose kernel these metrics do not model");
         }
         double[][] kPre = rightSolve(chol, k, n);
         double[][] kNextPre = kNext == null ? null : rightSolve(chol, kNext, n);

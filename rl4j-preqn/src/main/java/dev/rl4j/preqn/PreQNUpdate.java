@@ -45,7 +45,9 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome,
         /** A reward, Q-value, kernel entry or step component was NaN or infinite; theta untouched. */
         SKIPPED_NON_FINITE,
         /** delta was exactly zero on the batch: nothing to move; theta untouched. */
-        ZERO_ERROR
+        ZERO_ERROR,
+        /** The kernel solve gave Z = 0 although delta was not zero (LAPACK failure); theta untouched, no line search. */
+        SOLVE_FAILED
     }
 
     /** True when the parameters changed. */

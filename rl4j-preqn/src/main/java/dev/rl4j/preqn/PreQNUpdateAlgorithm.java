@@ -48,6 +48,7 @@ public final class PreQNUpdateAlgorithm
     private long updates;
     private long skippedUpdates;
     private long lineSearchFailures;
+    private long solveFailures;
     private PreQNUpdate lastUpdate;
 
     PreQNUpdateAlgorithm(BoundNetwork online, BoundNetwork target, PreQNConfiguration conf, double gamma,
@@ -140,6 +141,16 @@ public final class PreQNUpdateAlgorithm
         t0 = System.nanoTime();
         KernelSolution solution = KernelSolution.solve(k, delta, conf.damping());
         long solveNanos = System.nanoTime() - t0;
+        if (Arrays.stream(solution.z()).allMatch(v -> v == 0.0)) {
+            solveFailures++;
+            if (rateLimited(solveFailures)) {
+                log.warn("preqn/solve_failed update={} count={} parameters unchanged: Z = 0 for |delta|max={} cond_k={}",
+                        update, solveFailures, deltaMaxAbs, solution.conditionNumber());
+            }
+            return finish(new PreQNUpdate(update, n, PreQNUpdate.Outcome.SOLVE_FAILED, Double.NaN, Double.NaN, 0, 0,
+                    solution.conditionNumber(), solution.lambda(), solution.fallback(), deltaMeanAbs, deltaMaxAbs,
+                    kernelNanos, solveNanos, 0));
+        }
 
         // 4. Delta theta = alpha * G Z = alpha * sum_i Z_i grad Q(s_i, a_i)   (eq. 21)
         t0 = System.nanoTime();
@@ -305,6 +316,11 @@ public final class PreQNUpdateAlgorithm
             }
         }
         return true;
+    }
+
+    /** Updates whose solve returned Z = 0 for a non-zero delta (LAPACK failure); parameters unchanged. */
+    public long solveFailures() {
+        return solveFailures;
     }
 
     /** The configured alpha (the fraction of the TD error closed per step). */

@@ -34,8 +34,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-target", description = "no target network (sync after every update)")
     boolean noTarget;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate of dqn/ddqn (default ${DEFAULT-VALUE})")
-    double lr;
+    @Option(names = "--lr", description = "Adam learning rate of dqn/ddqn on CartPole (default 0.001); step size alpha on "
+            + "a testbed (default 0.05 for dqn, 1.0 for preqn)")
+    Double lr;
 
     @Option(names = "--steps", defaultValue = "5000", description = "environment steps (default ${DEFAULT-VALUE})")
     int steps;
@@ -77,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--env must be cartpole, baird, w2w or tvr, got '" + env + "'");
         }
         Algo a = parseAlgo(algo);
-        CartpoleSettings s = CartpoleSettings.defaults(a, seed, steps).withLearningRate(lr).withNetwork(hidden, layers);
+        CartpoleSettings s = CartpoleSettings.defaults(a, seed, steps).withLearningRate(lr != null ? lr : 1e-3).withNetwork(hidden, layers);
         if (noTarget) {
             s = s.withTargetNetwork(false);
         }
@@ -98,11 +99,11 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The linear testbeds: --steps counts updates, --lr is the step size alpha (default 0.05 when left at 0.001). */
+    /** The linear testbeds: --steps counts updates, --lr is the step size alpha. */
     private int testbed() {
         String e = env.toLowerCase(Locale.ROOT);
         String a = algo.toLowerCase(Locale.ROOT);
-        double alpha = lr == 0.001 ? (a.equals("preqn") ? 1.0 : 0.05) : lr;
+        double alpha = lr != null ? lr : (a.equals("preqn") ? 1.0 : 0.05);
         JsonLine line = new JsonLine().put("command", "run").put("env", e).put("algo", a).put("alpha", alpha)
                 .put("updates", steps);
         if (e.equals("tvr")) { // fitted value iteration has no learner choice: the known factor gamma (6 - 4 eps) / 5

@@ -60,4 +60,13 @@ class RunOptionsTest {
         assertThatThrownBy(() -> CartpoleSettings.defaults(Algo.DQN, 1, 10).withLearningRate(-1))
                 .hasMessage("learningRate must be finite and > 0, got -1.0");
     }
+
+    @Test
+    void anExplicitLearningRateIsTheTestbedStepSizeEvenWhenItEqualsTheCartpoleDefault() {
+        LabRun r = LabRun.of("run", "--env", "w2w", "--algo", "dqn", "--gamma", "0.9", "--lr", "0.001", "--steps", "5");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.json().get("alpha").asDouble()).isEqualTo(0.001);
+        assertThat(LabRun.of("run", "--env", "w2w", "--algo", "dqn", "--steps", "5").json().get("alpha").asDouble())
+                .isEqualTo(0.05);
+    }
 }
