@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         description = "Wall time of CartPole DQN training without and with the NTK diagnostics listener.")
 public final class BenchListenerCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(names = "--steps", defaultValue = "20000", description = "environment steps per run (default ${DEFAULT-VALUE})")
     int steps;
 
@@ -54,7 +57,7 @@ public final class BenchListenerCommand implements Callable<Integer> {
             with += b;
             ratios.add(b / a);
         }
-        System.out.println(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
+        commandSpec.commandLine().getOut().println(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
                 .put("period", NtkDiagnostics.DEFAULT_PERIOD).put("without_s", without).put("with_s", with)
                 .put("ratio", with / without).put("pair_ratios", ratios).put("probes", probes)
                 .put("probe_s", probeMillis / 1000).put("probe_share", probeMillis / 1000 / with));

@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         description = "Time the NTK Gram matrix of a dense Q-network; prints one JSON line.")
 public final class BenchNtkCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     /** Which kernel path to time. */
     public enum Method { STRUCTURED, PER_SAMPLE }
 
@@ -85,7 +88,7 @@ public final class BenchNtkCommand implements Callable<Integer> {
         EmpiricalNtk ntk = EmpiricalNtk.of(network,
                 method == Method.STRUCTURED ? NtkMethod.STRUCTURED : NtkMethod.PER_SAMPLE);
         Timings t = Timings.measure(w, r, () -> ntk.gram(states, actions));
-        System.out.println(String.format(Locale.ROOT,
+        commandSpec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "{\"bench\":\"ntk\",\"net\":\"%s\",\"batch\":%d,\"method\":\"%s\",\"dtype\":\"%s\",\"activation\":\"%s\","
                         + "\"params\":%d,\"reps\":%d,\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f,\"p90_ms\":%.4f,"
                         + "\"blas_threads\":%d,\"omp_threads\":\"%s\"}",

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
         description = "Time one DQN or PreQN update on random minibatches; prints one JSON line.")
 public final class BenchUpdateCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(names = "--net", defaultValue = "4-100-100-100-2", description = "layer widths (default ${DEFAULT-VALUE})")
     String net;
 
@@ -100,7 +103,7 @@ public final class BenchUpdateCommand implements Callable<Integer> {
             update = () -> preqn.compute(batches.get(k[0]++ % batches.size()));
         }
         Timings t = Timings.measure(warmup, reps, update);
-        System.out.println(String.format(Locale.ROOT,
+        commandSpec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "{\"bench\":\"update\",\"net\":\"%s\",\"batch\":%d,\"algo\":\"%s\",\"data\":\"%s\",\"dtype\":\"float\",\"params\":%d,"
                         + "\"reps\":%d,\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f,\"p90_ms\":%.4f,"
                         + "\"blas_threads\":%d}",

@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         description = "Train double DQN and PreQN on CartPole with NTK diagnostics; writes an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
 
     @Option(names = "--steps", defaultValue = "20000", description = "environment steps per learner (default ${DEFAULT-VALUE})")
@@ -77,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
         summary.put("report", report.toString().replace('\\', '/'));
         JsonLine line = new JsonLine();
         summary.forEach(line::put);
-        System.out.println(line);
+        commandSpec.commandLine().getOut().println(line);
         return 0;
     }
 }

@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
         description = "Run seeds, check an expectation per seed, exit 1 when too few pass.")
 public final class RegressCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (default ${DEFAULT-VALUE})")
     String env;
 
@@ -155,7 +158,7 @@ public final class RegressCommand implements Callable<Integer> {
             rows.add(row);
         }
         boolean success = passed >= required;
-        System.out.println(new JsonLine().put("command", "regress").put("env", "cartpole")
+        commandSpec.commandLine().getOut().println(new JsonLine().put("command", "regress").put("env", "cartpole")
                 .put("algo", a.name().toLowerCase(Locale.ROOT)).put("target_network", target || (!noTarget && a != Algo.PREQN))
                 .put("lr", lr).put("steps", steps).put("expect", expectation.toString()).put("passed", passed)
                 .put("required", required).put("success", success).put("runs", rows).toString());

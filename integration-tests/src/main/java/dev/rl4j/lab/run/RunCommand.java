@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
         description = "Train one learner on an environment; writes episodes.csv and report.html, prints one JSON line.")
 public final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(names = "--env", defaultValue = "cartpole", description = "cartpole | baird | w2w | tvr (default ${DEFAULT-VALUE})")
     String env;
 
@@ -91,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
                 List.of(r.series()));
         List<RunSeries.Episode> eps = r.series().episodes();
         long lastStep = eps.isEmpty() ? 0 : eps.get(eps.size() - 1).step();
-        System.out.println(String.format(Locale.ROOT,
+        commandSpec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "{\"command\":\"run\",\"env\":\"cartpole\",\"algo\":\"%s\",\"seed\":%d,\"steps\":%d,\"episodes\":%d,"
                         + "\"mean100\":%.2f,\"seconds\":%.1f,\"steps_per_second\":%.0f,\"report\":\"%s\"}",
                 a.name().toLowerCase(Locale.ROOT), seed, lastStep, eps.size(), EpisodeRecorder.meanOfLast(eps, 100),
@@ -116,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
                     .put("factor", dev.rl4j.lab.testbed.TsitsiklisVanRoy.factor(g, eps))
                     .put("critical_gamma", dev.rl4j.lab.testbed.TsitsiklisVanRoy.criticalGamma(eps))
                     .put("diverges", Math.abs(w) > 1);
-            System.out.println(line);
+            commandSpec.commandLine().getOut().println(line);
             return 0;
         }
         int probeEvery = Math.max(1, steps / 50);
@@ -129,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         if (e.equals("w2w")) {
             line.put("gamma", gamma != null ? gamma : 0.9);
         }
-        System.out.println(line);
+        commandSpec.commandLine().getOut().println(line);
         return 0;
     }
 
