@@ -46,10 +46,10 @@ public final class BenchUpdateCommand implements Callable<Integer> {
     @Option(names = "--algo", defaultValue = "preqn", description = "dqn | preqn (default ${DEFAULT-VALUE})")
     String algo;
 
-    @Option(names = "--reps", defaultValue = "200", description = "timed updates, >= 1 (default ${DEFAULT-VALUE})")
+    @Option(names = "--reps", defaultValue = "500", description = "timed updates, >= 1 (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--warmup", defaultValue = "50", description = "untimed updates, >= 0 (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "500", description = "untimed updates, >= 0 (default ${DEFAULT-VALUE}; the JIT settles late)")
     int warmup;
 
     @Option(names = "--threads", description = "BLAS threads, >= 1 (default: available processors)")
