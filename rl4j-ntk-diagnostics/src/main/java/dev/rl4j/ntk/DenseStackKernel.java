@@ -415,7 +415,7 @@ final class DenseStackKernel implements EmpiricalNtk.KernelPath {
     }
 
     /** Full N x N matrix from a row-major lower triangle, mirrored in cache-sized tiles. */
-    private static double[][] symmetric(double[] lower, int n) {
+    static double[][] symmetric(double[] lower, int n) {
         double[][] out = new double[n][n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(lower, i * n, out[i], 0, i + 1);

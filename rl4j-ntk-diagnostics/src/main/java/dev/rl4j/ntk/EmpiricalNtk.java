@@ -133,16 +133,7 @@ public final class EmpiricalNtk {
      */
     public double[] weightedGradient(INDArray states, int[] actions, double[] weights) {
         checkBatch("states", states, "actions", actions);
-        Objects.requireNonNull(weights, "weights");
-        if (weights.length != actions.length) {
-            throw new IllegalArgumentException("weights must have one entry per pair: expected " + actions.length
-                    + ", got " + weights.length);
-        }
-        for (int i = 0; i < weights.length; i++) {
-            if (!Double.isFinite(weights[i])) {
-                throw new IllegalArgumentException("weights[" + i + "] must be finite, got " + weights[i]);
-            }
-        }
+        checkWeights(weights, actions.length);
         return path.weightedGradient(states, actions, weights);
     }
 
@@ -164,16 +155,7 @@ public final class EmpiricalNtk {
 
             @Override
             public double[] weightedGradient(double[] weights) {
-                Objects.requireNonNull(weights, "weights");
-                if (weights.length != n) {
-                    throw new IllegalArgumentException("weights must have one entry per pair: expected " + n + ", got "
-                            + weights.length);
-                }
-                for (int i = 0; i < weights.length; i++) {
-                    if (!Double.isFinite(weights[i])) {
-                        throw new IllegalArgumentException("weights[" + i + "] must be finite, got " + weights[i]);
-                    }
-                }
+                checkWeights(weights, n);
                 return inner.weightedGradient(weights);
             }
         };
@@ -190,6 +172,19 @@ public final class EmpiricalNtk {
 
         /** sum_i w_i grad Q(s_i, a_i) of the prepared batch, in the order of {@code params()}. */
         double[] weightedGradient(double[] weights);
+    }
+
+    private static void checkWeights(double[] weights, int pairs) {
+        Objects.requireNonNull(weights, "weights");
+        if (weights.length != pairs) {
+            throw new IllegalArgumentException("weights must have one entry per pair: expected " + pairs + ", got "
+                    + weights.length);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] must be finite, got " + weights[i]);
+            }
+        }
     }
 
     private void checkBatch(String sName, INDArray states, String aName, int[] actions) {

@@ -86,20 +86,7 @@ final class PerSampleKernel implements EmpiricalNtk.KernelPath {
 
     @Override
     public double[][] gram(INDArray states, int[] actions) {
-        syncParams();
-        int n = actions.length;
-        int p = Math.toIntExact(copy.numParams());
-        double[] g = jacobian(states, actions);
-        double[] k = new double[n * n];
-        cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, n, p, 1.0, g, p, 0.0, k, n); // K = G G^T
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                out[i][j] = k[i * n + j];
-                out[j][i] = out[i][j];
-            }
-        }
-        return out;
+        return prepare(states, actions).gram();
     }
 
     @Override
@@ -130,14 +117,7 @@ final class PerSampleKernel implements EmpiricalNtk.KernelPath {
             public double[][] gram() {
                 double[] k = new double[n * n];
                 cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, n, p, 1.0, g, p, 0.0, k, n); // K = G G^T
-                double[][] out = new double[n][n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j <= i; j++) {
-                        out[i][j] = k[i * n + j];
-                        out[j][i] = out[i][j];
-                    }
-                }
-                return out;
+                return DenseStackKernel.symmetric(k, n);
             }
 
             @Override
