@@ -114,7 +114,8 @@ public final class TestbedRun {
         return a;
     }
 
-    static double maxAbs(INDArray q) {
+    /** max |Q| over every entry of a network output. */
+    public static double maxAbs(INDArray q) {
         return Math.max(Math.abs(q.maxNumber().doubleValue()), Math.abs(q.minNumber().doubleValue()));
     }
 

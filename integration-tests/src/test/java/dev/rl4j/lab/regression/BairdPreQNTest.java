@@ -3,16 +3,12 @@ package dev.rl4j.lab.regression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rl4j.lab.testbed.BairdCounterexample;
-import dev.rl4j.lab.testbed.TransitionBatch;
+import dev.rl4j.lab.testbed.TestbedRun;
 import dev.rl4j.preqn.PreQNConfiguration;
 import dev.rl4j.preqn.PreQNUpdate;
 import dev.rl4j.preqn.PreQNUpdateAlgorithm;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.rl4j.experience.StateActionRewardState;
-import org.deeplearning4j.rl4j.observation.Observation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +24,7 @@ class BairdPreQNTest {
     void preqnConvergesTowardTheTrueValuesWhereSemiGradientQLearningDiverges() {
         MultiLayerNetwork net = BairdCounterexample.linearQNetwork(DataType.DOUBLE);
         INDArray allStates = Nd4j.create(BairdCounterexample.featureMatrix());
-        double start = maxAbs(net.output(allStates));
+        double start = TestbedRun.maxAbs(net.output(allStates));
         // minibatches repeat (s, a) pairs with different next states, so delta is not in the range of K: the step moves
         // Q by the least-squares projection of alpha * delta, whose cosine with delta is below 0.95; eta = 0 accepts it
         PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(net,
@@ -37,33 +33,14 @@ class BairdPreQNTest {
         double[] trace = new double[1001];
         trace[0] = start;
         for (int t = 1; t <= 1000; t++) {
-            PreQNUpdate u = preqn.compute(rl4jBatch(BairdCounterexample.sample(random, 32)));
+            PreQNUpdate u = preqn.compute(TestbedRun.rl4j(BairdCounterexample.sample(random, 32)));
             assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.ACCEPTED);
             assertThat(u.cosineAfter()).isGreaterThan(0.0);
-            trace[t] = maxAbs(net.output(allStates));
+            trace[t] = TestbedRun.maxAbs(net.output(allStates));
         }
         // the full-batch rate is 1 - alpha (1 - gamma) = 0.99 per update: 0.99^1000 = 4e-5; minibatches are slower
         assertThat(trace[1000]).isLessThan(start / 10);
         assertThat(trace[1000]).isLessThan(trace[500]);
         assertThat(trace[500]).isLessThan(trace[0]);
-    }
-
-    static double maxAbs(INDArray q) {
-        return Math.max(Math.abs(q.maxNumber().doubleValue()), Math.abs(q.minNumber().doubleValue()));
-    }
-
-    static List<StateActionRewardState<Integer>> rl4jBatch(TransitionBatch b) {
-        List<StateActionRewardState<Integer>> out = new ArrayList<>();
-        for (int i = 0; i < b.size(); i++) {
-            StateActionRewardState<Integer> t = new StateActionRewardState<>(observation(b.states()[i]), b.actions()[i],
-                    b.rewards()[i], b.terminal()[i]);
-            t.setNextObservation(observation(b.nextStates()[i]));
-            out.add(t);
-        }
-        return out;
-    }
-
-    private static Observation observation(double[] x) {
-        return new Observation(Nd4j.createFromArray(x).reshape(1, x.length));
     }
 }
