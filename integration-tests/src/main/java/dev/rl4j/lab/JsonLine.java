@@ -1,8 +1,9 @@
 package dev.rl4j.lab;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -82,25 +83,8 @@ public final class JsonLine {
         }
     }
 
+    /** Appends a JSON string literal, escaped by Jackson. */
     private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 }
