@@ -1,7 +1,11 @@
 package dev.rl4j.lab.run;
 
+import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.lab.report.RunSeries;
+import dev.rl4j.lab.study.CartpoleStates;
+import dev.rl4j.ntk.EmpiricalNtk;
 import java.util.List;
+import java.util.Locale;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -14,6 +18,7 @@ import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscret
 import org.deeplearning4j.rl4j.mdp.CartpoleNative;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -95,33 +100,36 @@ public final class CartpoleExperiment {
             int consecutive) {
         QLearningDiscrete<?> learner = learner(s);
         MultiLayerNetwork net = learner.getNeuralNet().getNeuralNetworks()[0] instanceof MultiLayerNetwork m ? m : null;
-        dev.rl4j.lab.study.CartpoleStates fixed = dev.rl4j.lab.study.CartpoleStates.rollout(64, (int) s.seed());
-        double[][] before = net == null ? null
-                : dev.rl4j.ntk.EmpiricalNtk.of(net).gram(fixed.toArray(org.nd4j.linalg.api.buffer.DataType.FLOAT), fixed.actions());
-        EpisodeRecorder recorder = new EpisodeRecorder(name, 50);
-        learner.addListener(recorder);
-        dev.rl4j.diagnostics.NtkDiagnostics diagnostics = dev.rl4j.diagnostics.NtkDiagnostics.builder()
+        CartpoleStates fixed = CartpoleStates.rollout(64, (int) s.seed());
+        double[][] before = kernel(net, fixed);
+        String file = name.toLowerCase(Locale.ROOT);
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder()
                 .period(period).consecutiveProbes(consecutive).seed(s.seed())
-                .csv(out.resolve(name.toLowerCase(java.util.Locale.ROOT) + "-diagnostics.csv"))
-                .jsonLines(out.resolve(name.toLowerCase(java.util.Locale.ROOT) + "-diagnostics.jsonl"))
+                .csv(out.resolve(file + "-diagnostics.csv"))
+                .jsonLines(out.resolve(file + "-diagnostics.jsonl"))
                 .build();
-        learner.addListener(diagnostics);
-        long start = System.nanoTime();
+        Result trained;
         try {
-            learner.train();
+            trained = train(learner, name, List.of(diagnostics));
         } finally {
             diagnostics.close();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double[][] after = net == null ? null
-                : dev.rl4j.ntk.EmpiricalNtk.of(net).gram(fixed.toArray(org.nd4j.linalg.api.buffer.DataType.FLOAT), fixed.actions());
-        return new Result(new RunSeries(name, recorder.episodes(), DiagnosticsSeries.probes(diagnostics.history()), before,
-                after), learner, seconds);
+        return new Result(new RunSeries(name, trained.series().episodes(), DiagnosticsSeries.probes(diagnostics.history()),
+                before, kernel(net, fixed)), learner, trained.seconds());
+    }
+
+    /** K of the fixed batch for the report's heatmaps; null when the learner's network is not a MultiLayerNetwork. */
+    private static double[][] kernel(MultiLayerNetwork net, CartpoleStates fixed) {
+        return net == null ? null : EmpiricalNtk.of(net).gram(fixed.toArray(DataType.FLOAT), fixed.actions());
     }
 
     /** Trains with the given extra listeners attached (diagnostics, for example). */
     public static Result run(CartpoleSettings s, String name, List<TrainingListener> listeners) {
-        QLearningDiscrete<?> learner = learner(s);
+        return train(learner(s), name, listeners);
+    }
+
+    /** Attaches an episode recorder, then the listeners, and times {@code train()}. */
+    private static Result train(QLearningDiscrete<?> learner, String name, List<TrainingListener> listeners) {
         EpisodeRecorder recorder = new EpisodeRecorder(name, 50);
         learner.addListener(recorder);
         listeners.forEach(learner::addListener);
