@@ -8,6 +8,8 @@ package dev.rl4j.diagnostics;
  * @param reward    reward in the learner's scale
  * @param next      flattened next observation s'
  * @param terminal  true when s' is terminal (no bootstrap)
+ *
+ * <p>Stability: experimental. @since 0.1
  */
-record Transition(double[] state, int action, double reward, double[] next, boolean terminal) {
+public record Transition(double[] state, int action, double reward, double[] next, boolean terminal) {
 }

@@ -2,6 +2,7 @@ package dev.rl4j.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rl4j.internals.Rl4jInternals;
 import java.util.List;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;

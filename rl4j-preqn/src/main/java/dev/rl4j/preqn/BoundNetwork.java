@@ -1,12 +1,11 @@
 package dev.rl4j.preqn;
 
-import java.lang.reflect.Field;
+import dev.rl4j.internals.Rl4jInternals;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.network.BaseNetwork;
 import org.deeplearning4j.rl4j.network.IOutputNeuralNet;
-import org.deeplearning4j.rl4j.network.MultiLayerNetworkHandler;
 import org.deeplearning4j.rl4j.network.NeuralNet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -14,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * An RL4J Q-network seen two ways: as RL4J's {@link IOutputNeuralNet} (whose output cache must be invalidated after
  * a direct parameter change) and as the {@link MultiLayerNetwork} it wraps (read and stepped directly).
  * Legacy {@code DQN} exposes its network through {@code getNeuralNetworks()}; a builder-pipeline {@code QNetwork}
- * hides it in a private handler, reached by reflection (works on JDK 17 on the classpath).
+ * hides it in a private handler, read through {@link Rl4jInternals#multiLayerNetwork} (works on JDK 17 on the
+ * classpath); if it is not there, that reader's message says which field on which class was missing.
  */
 record BoundNetwork(IOutputNeuralNet rl4j, MultiLayerNetwork mln) {
 
@@ -46,27 +46,11 @@ record BoundNetwork(IOutputNeuralNet rl4j, MultiLayerNetwork mln) {
                 return m;
             }
         }
-        if (net instanceof BaseNetwork<?> base) {
-            Object handler = field(BaseNetwork.class, "networkHandler", base);
-            if (handler instanceof MultiLayerNetworkHandler) {
-                return (MultiLayerNetwork) field(MultiLayerNetworkHandler.class, "model", handler);
-            }
-            throw new IllegalArgumentException("PreQN needs a network backed by a MultiLayerNetwork, got a "
-                    + net.getClass().getSimpleName() + " with handler "
-                    + (handler == null ? "null" : handler.getClass().getSimpleName()));
+        if (net instanceof BaseNetwork<?>) {
+            return Rl4jInternals.multiLayerNetwork(net)
+                    .orElseThrow("PreQN needs a QNetwork built on a MultiLayerNetwork (or a legacy DQN)");
         }
         throw new IllegalArgumentException("PreQN needs a DQN or QNetwork backed by a MultiLayerNetwork, got "
                 + net.getClass().getName());
-    }
-
-    private static Object field(Class<?> owner, String name, Object target) {
-        try {
-            Field f = owner.getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(target);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot read " + owner.getSimpleName() + "." + name
-                    + " (RL4J version other than 1.0.0-M1.1?)", e);
-        }
     }
 }
