@@ -11,6 +11,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * The validated settings of {@link NtkDiagnostics} (what {@link NtkDiagnostics.Builder} collects). The constructor
  * checks every field and names the offending one, its allowed range and the value received.
  *
+ * <p>Stability: experimental. @since 0.1
+ *
  * @param period             updates between probes, >= 1
  * @param probeSize          transitions per probe, in [2, 4096]
  * @param reservoirCapacity  transitions the builder-pipeline reservoir keeps, >= probeSize
@@ -25,8 +27,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param stepSize           alpha > 0 and finite, or null to resolve it ({@link StepSize#resolve})
  * @param network            the Q-network, or null to find it on the learner
  * @param logInterval        minimum time between two INFO log lines, >= 0
- *
- * <p>Stability: experimental. @since 0.1
  */
 public record DiagnosticsConfig(int period, int probeSize, int reservoirCapacity, int historyCapacity,
         int consecutiveProbes, FindingRules rules, Set<FindingKind> stopOn, boolean rethrowErrors,

@@ -8,11 +8,11 @@ import java.util.Optional;
  * throw; the caller either falls back ({@link #orElse}) or fails with {@link #orElseThrow(String)}, which appends the
  * remedy it knows, e.g. {@code "set it with NtkDiagnostics.builder().gamma(...)"}.
  *
+ * <p>Stability: experimental. @since 0.1
+ *
  * @param value    the value found, null when missing
  * @param failure  why it is missing, null when found
  * @param <T>      the value's type
- *
- * <p>Stability: experimental. @since 0.1
  */
 public record FieldLookup<T>(T value, String failure) {
 
