@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.testing.BairdFeatures;
+import dev.rl4j.testing.DenseNets;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,7 @@ class BairdCounterexampleTest {
 
     @BeforeEach
     void probeBaird() {
-        MultiLayerNetwork net = LinearQNets.linear(8, 1, LinearQNets.bairdWeights());
+        MultiLayerNetwork net = DenseNets.linear(8, 1, BairdFeatures.initialWeights());
         m = ProbeComputation.measure(net, EmpiricalNtk.of(net), LinearQNets.bairdTransitions(),
                 LinearQNets.context(GAMMA, ALPHA, 0.0));
     }
