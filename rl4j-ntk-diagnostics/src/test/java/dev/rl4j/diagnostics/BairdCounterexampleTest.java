@@ -41,7 +41,7 @@ class BairdCounterexampleTest {
 
     @Test
     void seemIsPositiveAndMatchesTheExpectedTdEigenvalue() {
-        assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5)); // math.md section 6, D = I/7
+        assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5)); // docs/math.md#baird, D = I/7
     }
 
     @Test

@@ -47,7 +47,7 @@ class EmpiricalNtkContractTest {
 
     @Test
     void callsLeaveTheNetworkExactlyAsTheyFoundIt() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(11, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 16, 16);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(11, DataType.FLOAT, Activation.RELU, 4, 2, 16, 16);
         INDArray x = Batches.states(11, 8, 4).castTo(DataType.FLOAT);
         INDArray y = Nd4j.rand(DataType.FLOAT, 8, 2);
         net.setListeners(new ScoreIterationListener(1000));
@@ -148,7 +148,8 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsOutOfRangeActions() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
+        EmpiricalNtk ntk = EmpiricalNtk.of(
+                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 3), new int[] {0, 2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("actions[1] = 2 is out of range [0, 2)");
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 3), new int[] {-1, 0}))
@@ -157,7 +158,8 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsMismatchedBatchSizes() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
+        EmpiricalNtk ntk = EmpiricalNtk.of(
+                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 3, 3), new int[] {0, 1}))
                 .hasMessage("mismatched batch sizes: states has 3 rows but actions has 2 entries");
         assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1}, new double[] {1}))
@@ -166,22 +168,26 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsEmptyBatches() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
+        EmpiricalNtk ntk = EmpiricalNtk.of(
+                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
         assertThatThrownBy(() -> ntk.gram(Nd4j.create(DataType.DOUBLE, 0, 3), new int[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("empty batch");
     }
 
     @Test
     void rejectsStatesOfTheWrongWidth() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
+        EmpiricalNtk ntk = EmpiricalNtk.of(
+                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 5), new int[] {0, 1}))
                 .hasMessage("states must have shape [N, 3], got [2, 5]");
     }
 
     @Test
     void rejectsNonFiniteWeights() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
-        assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1}, new double[] {1, Double.NaN}))
+        EmpiricalNtk ntk = EmpiricalNtk.of(
+                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
+        assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1},
+                new double[] {1, Double.NaN}))
                 .hasMessage("weights[1] must be finite, got NaN");
     }
 }

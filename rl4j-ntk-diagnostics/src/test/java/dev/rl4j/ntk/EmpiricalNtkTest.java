@@ -29,7 +29,8 @@ class EmpiricalNtkTest {
             @ForAll @IntRange(min = 1, max = 9) int pairs, @ForAll long seed) {
         int[] widths = new int[depth];
         java.util.Arrays.fill(widths, width);
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(seed, DataType.DOUBLE, HIDDEN[activation].getActivationFunction(), 3, 2, widths);
+        MultiLayerNetwork net =
+                DenseNets.denseWithRandomBiases(seed, DataType.DOUBLE, HIDDEN[activation], 3, 2, widths);
         INDArray s = Batches.states(seed, pairs, 3);
         int[] a = Batches.actions(seed, pairs, 2);
 
@@ -37,19 +38,20 @@ class EmpiricalNtkTest {
         double[][] perSample = EmpiricalNtk.of(net, NtkMethod.PER_SAMPLE).gram(s, a);
         double[][] fd = Matrices.gram(FiniteDifferences.jacobian(net, s, a, 1e-6));
 
-        assertThat(Matrices.maxRelativeDiff(structured, perSample)).isLessThanOrEqualTo(1e-10); // math.md section 4
+        // docs/math.md#dense-kernel: both paths agree to 1e-10 in double
+        assertThat(Matrices.maxRelativeDiff(structured, perSample)).isLessThanOrEqualTo(1e-10);
         assertThat(Matrices.maxRelativeDiff(structured, fd)).isLessThanOrEqualTo(1e-8); // FD truncation ~h^2
     }
 
     @Test
     void denseNetworksUseTheStructuredPath() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 8, 8);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 4, 2, 8, 8);
         assertThat(EmpiricalNtk.of(net).method()).isEqualTo(NtkMethod.STRUCTURED);
     }
 
     @Test
     void floatNetworkKernelIsComputedInDoubleFromTheFloatParameters() {
-        MultiLayerNetwork f = DenseNets.denseWithRandomBiases(3, DataType.FLOAT, Activation.TANH.getActivationFunction(), 4, 3, 16, 16);
+        MultiLayerNetwork f = DenseNets.denseWithRandomBiases(3, DataType.FLOAT, Activation.TANH, 4, 3, 16, 16);
         MultiLayerNetwork d = f.convertDataType(DataType.DOUBLE); // same parameter values, widened exactly
         INDArray s = Batches.states(3, 12, 4);
         int[] a = Batches.actions(3, 12, 3);
@@ -60,7 +62,7 @@ class EmpiricalNtkTest {
 
     @Test
     void crossKernelIsTheBlockOfTheGramOfTheConcatenatedBatch() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(5, DataType.DOUBLE, Activation.ELU.getActivationFunction(), 3, 3, 10, 6);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(5, DataType.DOUBLE, Activation.ELU, 3, 3, 10, 6);
         INDArray s = Batches.states(5, 11, 3);
         int[] a = Batches.actions(5, 11, 3);
         for (NtkMethod m : NtkMethod.values()) {
@@ -79,7 +81,7 @@ class EmpiricalNtkTest {
 
     @Test
     void weightedGradientIsTheWeightedSumOfPerSampleGradients() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(7, DataType.DOUBLE, Activation.SOFTPLUS.getActivationFunction(), 4, 2, 9, 5);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(7, DataType.DOUBLE, Activation.SOFTPLUS, 4, 2, 9, 5);
         INDArray s = Batches.states(7, 6, 4);
         int[] a = Batches.actions(7, 6, 2);
         double[] w = {0.5, -1.25, 2.0, 0.0, 3.5, -0.75};
@@ -99,7 +101,7 @@ class EmpiricalNtkTest {
 
     @Test
     void gramIsSymmetricPositiveSemiDefinite() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(9, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 32, 32);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(9, DataType.FLOAT, Activation.RELU, 4, 2, 32, 32);
         INDArray s = Batches.states(9, 40, 4);
         int[] a = Batches.actions(9, 40, 2);
         double[][] k = EmpiricalNtk.of(net).gram(s, a);
@@ -116,7 +118,7 @@ class EmpiricalNtkTest {
 
     @Test
     void preparedBatchGivesTheSameKernelAndGradientFromOnePass() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(13, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 3, 12, 12);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(13, DataType.FLOAT, Activation.RELU, 4, 3, 12, 12);
         INDArray s = Batches.states(13, 10, 4);
         int[] a = Batches.actions(13, 10, 3);
         double[] w = {1, -2, 0.5, 3, 0, 1, 1, -1, 2, 0.25};
@@ -133,7 +135,7 @@ class EmpiricalNtkTest {
 
     @Test
     void aPreparedBatchOverwrittenByALaterCallIsRefused() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(14, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 8);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(14, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         EmpiricalNtk ntk = EmpiricalNtk.of(net);
         EmpiricalNtk.Prepared first = ntk.prepare(Batches.states(14, 5, 4), Batches.actions(14, 5, 2));
         ntk.gram(Batches.states(15, 6, 4), Batches.actions(15, 6, 2));

@@ -35,7 +35,7 @@ class StabilityMetricsTest {
             next[i] = phi[6]; // the target policy always goes to the lower state
         }
         StabilityMetrics m = StabilityMetrics.of(Matrices.gram(phi, phi), Matrices.gram(next, phi), 0.99, 0.01);
-        // math.md: expected-TD matrix Phi^T D (gamma P Phi - Phi), D = I/7, has max Re eigenvalue +0.2393;
+        // docs/math.md#baird: expected-TD matrix Phi^T D (gamma P Phi - Phi), D = I/7, has max Re eigenvalue +0.2393;
         // its non-zero spectrum is that of (gamma K(X*,X) - K(X,X)) / 7.
         assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5));
         assertThat(m.isSelfExciting()).isTrue();

@@ -1,7 +1,7 @@
 package dev.rl4j.testing;
 
 /**
- * Baird's counterexample (docs/math.md, section "Baird's counterexample"): seven states, eight features; upper state
+ * Baird's counterexample (docs/math.md#baird): seven states, eight features; upper state
  * i (0..5) has x_i = 2, x_8 = 1; the lower state has x_7 = 1, x_8 = 2.
  */
 public final class BairdFeatures {

@@ -43,6 +43,12 @@ public final class DenseNets {
         return net;
     }
 
+    /** As {@link #denseWithRandomBiases(long, DataType, IActivation, int, int, int...)} with a built-in activation. */
+    public static MultiLayerNetwork denseWithRandomBiases(long seed, DataType dtype, Activation hidden, int in, int out,
+            int... widths) {
+        return denseWithRandomBiases(seed, dtype, hidden.getActivationFunction(), in, out, widths);
+    }
+
     /**
      * As {@link #dense(long, DataType, IActivation, int, int, int...)}, then every bias drawn from N(0, 0.3^2) with
      * ND4J's generator seeded by {@code seed}, so the "+1" bias term of the structured kernel sees realistic values.
