@@ -148,8 +148,7 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsOutOfRangeActions() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(
-                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
+        EmpiricalNtk ntk = smallReluNtk();
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 3), new int[] {0, 2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("actions[1] = 2 is out of range [0, 2)");
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 3), new int[] {-1, 0}))
@@ -158,8 +157,7 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsMismatchedBatchSizes() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(
-                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
+        EmpiricalNtk ntk = smallReluNtk();
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 3, 3), new int[] {0, 1}))
                 .hasMessage("mismatched batch sizes: states has 3 rows but actions has 2 entries");
         assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1}, new double[] {1}))
@@ -168,26 +166,28 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsEmptyBatches() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(
-                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
+        EmpiricalNtk ntk = smallReluNtk();
         assertThatThrownBy(() -> ntk.gram(Nd4j.create(DataType.DOUBLE, 0, 3), new int[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("empty batch");
     }
 
     @Test
     void rejectsStatesOfTheWrongWidth() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(
-                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
+        EmpiricalNtk ntk = smallReluNtk();
         assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 5), new int[] {0, 1}))
                 .hasMessage("states must have shape [N, 3], got [2, 5]");
     }
 
     @Test
     void rejectsNonFiniteWeights() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(
-                DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
+        EmpiricalNtk ntk = smallReluNtk();
         assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1},
                 new double[] {1, Double.NaN}))
                 .hasMessage("weights[1] must be finite, got NaN");
+    }
+
+    /** NTK of a 3-4-2 ReLU float network, for the argument checks. */
+    private static EmpiricalNtk smallReluNtk() {
+        return EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
     }
 }
