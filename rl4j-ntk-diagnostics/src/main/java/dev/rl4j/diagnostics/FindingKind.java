@@ -1,7 +1,8 @@
 package dev.rl4j.diagnostics;
 
 /**
- * The named diagnoses the listener can make on a probe (Achiam et al. 2019, section 4; {@code math.md} sections 2, 5).
+ * The named diagnoses the listener can make on a probe (Achiam et al. 2019, section 4; {@code docs/math.md}
+ * sections {@code #contraction}, {@code #seem}, {@code #soft-divergence}).
  *
  * <p>Stability: experimental. @since 0.1
  */

@@ -61,7 +61,9 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
     private static final Logger log = LoggerFactory.getLogger(NtkDiagnostics.class);
 
     /**
-     * Default probe period in updates. Measured on a 2-core machine (CostMeasurementMain): a 256-pair probe of RL4J's
+     * Default probe period in updates. Measured on a 2-core machine with a test-scope program since removed
+     * ({@code git show 12ee58d:rl4j-ntk-diagnostics/src/test/java/dev/rl4j/diagnostics/CostMeasurementMain.java};
+     * {@code rl4j-lab bench-listener} measures the listener's overhead today): a 256-pair probe of RL4J's
      * default CartPole DQN (4-100-100-100-2) costs about 0.2-0.3 s, dominated by the two 256 x 256 eigen-decompositions
      * of {@code StabilityMetrics} (commons-math), while one DQN update with its environment step costs about 4-5 ms;
      * every 2500 updates keeps the probes near 2% of the training wall time, within the 5% budget.

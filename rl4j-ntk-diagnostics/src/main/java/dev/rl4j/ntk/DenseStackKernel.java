@@ -26,13 +26,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The structured path (math.md section 4): one forward pass and one batched backward pass in double, then
+ * The structured path (docs/math.md#dense-kernel): one forward pass and one batched backward pass in double, then
  *
  * <pre>  K = sum_l (A_l A_l^T + 1) ⊙ (D_l D_l^T)</pre>
  *
  * where A_l (N x d_in) is the input of dense layer l and D_l (N x d_out) = dQ(s_i, a_i)/dz_l.
  *
- * <p>Implementation choices, each made by measurement on the 2-core CI machine (figures in the issue note):
+ * <p>Implementation choices, each made by measurement on the 2-core CI machine (baseline in docs/math.md#dense-kernel):
  * <ul>
  *   <li>all work buffers are off-heap DOUBLE INDArrays, allocated once per batch size and reused; OpenBLAS is called
  *       directly on their memory ({@code cblas_dgemm}/{@code cblas_dsyrk}, the library ND4J itself links), because
@@ -359,7 +359,7 @@ final class DenseStackKernel implements EmpiricalNtk.KernelPath {
             for (int i = 0; i < n; i++) {
                 int row = i * n;
                 for (int j = row; j <= row + i; j++) {
-                    k[j] += (ga[j] + one) * gd[j]; // math.md section 4: (A_l A_l^T + 1) ⊙ (D_l D_l^T)
+                    k[j] += (ga[j] + one) * gd[j]; // docs/math.md#dense-kernel: (A_l A_l^T + 1) ⊙ (D_l D_l^T)
                 }
             }
         }

@@ -9,7 +9,7 @@ import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
 import java.util.Arrays;
 
 /**
- * Contraction diagnostics of one NTK Gram matrix (Achiam et al. 2019, Thm. 2; {@code math.md} section 2),
+ * Contraction diagnostics of one NTK Gram matrix (Achiam et al. 2019, Thm. 2; {@code docs/math.md#contraction}),
  * a pure function of the kernel K (N x N, symmetric PSD), the discount gamma and the step size alpha,
  * with rho uniform (rho_i = 1/N).
  *

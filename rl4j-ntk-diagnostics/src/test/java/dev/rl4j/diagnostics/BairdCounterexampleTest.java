@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.testing.BairdFeatures;
+import dev.rl4j.testing.DenseNets;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,7 @@ class BairdCounterexampleTest {
 
     @BeforeEach
     void probeBaird() {
-        MultiLayerNetwork net = LinearQNets.linear(8, 1, LinearQNets.bairdWeights());
+        MultiLayerNetwork net = DenseNets.linear(8, 1, BairdFeatures.initialWeights());
         m = ProbeComputation.measure(net, EmpiricalNtk.of(net), LinearQNets.bairdTransitions(),
                 LinearQNets.context(GAMMA, ALPHA, 0.0));
     }
@@ -39,7 +41,7 @@ class BairdCounterexampleTest {
 
     @Test
     void seemIsPositiveAndMatchesTheExpectedTdEigenvalue() {
-        assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5)); // math.md section 6, D = I/7
+        assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5)); // docs/math.md#baird, D = I/7
     }
 
     @Test

@@ -2,11 +2,10 @@ package dev.rl4j.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rl4j.testing.ContinuingTrainingListener;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
-import org.deeplearning4j.rl4j.learning.ILearning;
-import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
 import org.deeplearning4j.rl4j.util.IDataManager;
 import org.junit.jupiter.api.Test;
@@ -37,33 +36,14 @@ class NonFiniteStopTest {
     }
 
     /** Writes NaN into one parameter at the end of episode POISON_AT_EPOCH (called before the diagnostics). */
-    private static final class NanInjector implements TrainingListener {
+    private static final class NanInjector extends ContinuingTrainingListener {
         MultiLayerNetwork net;
-
-        @Override
-        public ListenerResponse onTrainingStart() {
-            return ListenerResponse.CONTINUE;
-        }
-
-        @Override
-        public void onTrainingEnd() {
-        }
-
-        @Override
-        public ListenerResponse onNewEpoch(IEpochTrainer trainer) {
-            return ListenerResponse.CONTINUE;
-        }
 
         @Override
         public ListenerResponse onEpochTrainingResult(IEpochTrainer trainer, IDataManager.StatEntry statEntry) {
             if (trainer.getEpochCount() == POISON_AT_EPOCH) {
                 net.params().putScalar(0, Double.NaN);
             }
-            return ListenerResponse.CONTINUE;
-        }
-
-        @Override
-        public ListenerResponse onTrainingProgress(ILearning learning) {
             return ListenerResponse.CONTINUE;
         }
     }

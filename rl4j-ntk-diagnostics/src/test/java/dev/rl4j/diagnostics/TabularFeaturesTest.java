@@ -3,6 +3,7 @@ package dev.rl4j.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.testing.DenseNets;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -21,7 +22,7 @@ class TabularFeaturesTest {
             w[s][0] = 0.1 * s;
             w[s][1] = -0.05 * s;
         }
-        MultiLayerNetwork net = LinearQNets.linear(STATES, ACTIONS, w);
+        MultiLayerNetwork net = DenseNets.linear(STATES, ACTIONS, w);
         List<Transition> batch = new ArrayList<>();
         for (int s = 0; s < STATES; s++) {
             for (int a = 0; a < ACTIONS; a++) { // every (s, a) pair once: no duplicate rows

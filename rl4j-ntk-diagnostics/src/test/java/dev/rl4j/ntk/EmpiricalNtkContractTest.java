@@ -3,6 +3,10 @@ package dev.rl4j.ntk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rl4j.testing.Batches;
+import dev.rl4j.testing.DenseNets;
+import dev.rl4j.testing.FiniteDifferences;
+import dev.rl4j.testing.Matrices;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -43,8 +47,8 @@ class EmpiricalNtkContractTest {
 
     @Test
     void callsLeaveTheNetworkExactlyAsTheyFoundIt() {
-        MultiLayerNetwork net = TestNets.dense(11, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 16, 16);
-        INDArray x = TestNets.states(11, 8, 4).castTo(DataType.FLOAT);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(11, DataType.FLOAT, Activation.RELU, 4, 2, 16, 16);
+        INDArray x = Batches.states(11, 8, 4).castTo(DataType.FLOAT);
         INDArray y = Nd4j.rand(DataType.FLOAT, 8, 2);
         net.setListeners(new ScoreIterationListener(1000));
         net.fit(new DataSet(x, y)); // non-trivial updater state, counters, score, input and labels
@@ -88,8 +92,8 @@ class EmpiricalNtkContractTest {
         INDArray s = Nd4j.rand(DataType.DOUBLE, 5, 1, 4, 4);
         int[] a = {0, 1, 0, 1, 1};
         double[][] k = ntk.gram(s, a);
-        double[][] fd = TestNets.gramOf(TestNets.finiteDifferenceJacobian(net, s, a, 1e-6));
-        assertThat(TestNets.maxRelativeDiff(k, fd)).isLessThanOrEqualTo(1e-8);
+        double[][] fd = Matrices.gram(FiniteDifferences.jacobian(net, s, a, 1e-6));
+        assertThat(Matrices.maxRelativeDiff(k, fd)).isLessThanOrEqualTo(1e-8);
         assertThatThrownBy(() -> EmpiricalNtk.of(net, NtkMethod.STRUCTURED))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("layer 0 (ConvolutionLayer)").hasMessageContaining("PER_SAMPLE");
@@ -144,40 +148,46 @@ class EmpiricalNtkContractTest {
 
     @Test
     void rejectsOutOfRangeActions() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(TestNets.dense(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
-        assertThatThrownBy(() -> ntk.gram(TestNets.states(1, 2, 3), new int[] {0, 2}))
+        EmpiricalNtk ntk = smallReluNtk();
+        assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 3), new int[] {0, 2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("actions[1] = 2 is out of range [0, 2)");
-        assertThatThrownBy(() -> ntk.gram(TestNets.states(1, 2, 3), new int[] {-1, 0}))
+        assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 3), new int[] {-1, 0}))
                 .hasMessage("actions[0] = -1 is out of range [0, 2)");
     }
 
     @Test
     void rejectsMismatchedBatchSizes() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(TestNets.dense(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
-        assertThatThrownBy(() -> ntk.gram(TestNets.states(1, 3, 3), new int[] {0, 1}))
+        EmpiricalNtk ntk = smallReluNtk();
+        assertThatThrownBy(() -> ntk.gram(Batches.states(1, 3, 3), new int[] {0, 1}))
                 .hasMessage("mismatched batch sizes: states has 3 rows but actions has 2 entries");
-        assertThatThrownBy(() -> ntk.weightedGradient(TestNets.states(1, 2, 3), new int[] {0, 1}, new double[] {1}))
+        assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1}, new double[] {1}))
                 .hasMessage("weights must have one entry per pair: expected 2, got 1");
     }
 
     @Test
     void rejectsEmptyBatches() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(TestNets.dense(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
+        EmpiricalNtk ntk = smallReluNtk();
         assertThatThrownBy(() -> ntk.gram(Nd4j.create(DataType.DOUBLE, 0, 3), new int[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("empty batch");
     }
 
     @Test
     void rejectsStatesOfTheWrongWidth() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(TestNets.dense(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
-        assertThatThrownBy(() -> ntk.gram(TestNets.states(1, 2, 5), new int[] {0, 1}))
+        EmpiricalNtk ntk = smallReluNtk();
+        assertThatThrownBy(() -> ntk.gram(Batches.states(1, 2, 5), new int[] {0, 1}))
                 .hasMessage("states must have shape [N, 3], got [2, 5]");
     }
 
     @Test
     void rejectsNonFiniteWeights() {
-        EmpiricalNtk ntk = EmpiricalNtk.of(TestNets.dense(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 3, 2, 4));
-        assertThatThrownBy(() -> ntk.weightedGradient(TestNets.states(1, 2, 3), new int[] {0, 1}, new double[] {1, Double.NaN}))
+        EmpiricalNtk ntk = smallReluNtk();
+        assertThatThrownBy(() -> ntk.weightedGradient(Batches.states(1, 2, 3), new int[] {0, 1},
+                new double[] {1, Double.NaN}))
                 .hasMessage("weights[1] must be finite, got NaN");
+    }
+
+    /** NTK of a 3-4-2 ReLU float network, for the argument checks. */
+    private static EmpiricalNtk smallReluNtk() {
+        return EmpiricalNtk.of(DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 3, 2, 4));
     }
 }

@@ -2,6 +2,10 @@ package dev.rl4j.ntk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rl4j.testing.Batches;
+import dev.rl4j.testing.DenseNets;
+import dev.rl4j.testing.FiniteDifferences;
+import dev.rl4j.testing.Matrices;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -25,40 +29,42 @@ class EmpiricalNtkTest {
             @ForAll @IntRange(min = 1, max = 9) int pairs, @ForAll long seed) {
         int[] widths = new int[depth];
         java.util.Arrays.fill(widths, width);
-        MultiLayerNetwork net = TestNets.dense(seed, DataType.DOUBLE, HIDDEN[activation].getActivationFunction(), 3, 2, widths);
-        INDArray s = TestNets.states(seed, pairs, 3);
-        int[] a = TestNets.actions(seed, pairs, 2);
+        MultiLayerNetwork net =
+                DenseNets.denseWithRandomBiases(seed, DataType.DOUBLE, HIDDEN[activation], 3, 2, widths);
+        INDArray s = Batches.states(seed, pairs, 3);
+        int[] a = Batches.actions(seed, pairs, 2);
 
         double[][] structured = EmpiricalNtk.of(net).gram(s, a);
         double[][] perSample = EmpiricalNtk.of(net, NtkMethod.PER_SAMPLE).gram(s, a);
-        double[][] fd = TestNets.gramOf(TestNets.finiteDifferenceJacobian(net, s, a, 1e-6));
+        double[][] fd = Matrices.gram(FiniteDifferences.jacobian(net, s, a, 1e-6));
 
-        assertThat(TestNets.maxRelativeDiff(structured, perSample)).isLessThanOrEqualTo(1e-10); // math.md section 4
-        assertThat(TestNets.maxRelativeDiff(structured, fd)).isLessThanOrEqualTo(1e-8); // FD truncation ~h^2
+        // docs/math.md#dense-kernel: both paths agree to 1e-10 in double
+        assertThat(Matrices.maxRelativeDiff(structured, perSample)).isLessThanOrEqualTo(1e-10);
+        assertThat(Matrices.maxRelativeDiff(structured, fd)).isLessThanOrEqualTo(1e-8); // FD truncation ~h^2
     }
 
     @Test
     void denseNetworksUseTheStructuredPath() {
-        MultiLayerNetwork net = TestNets.dense(1, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 8, 8);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(1, DataType.FLOAT, Activation.RELU, 4, 2, 8, 8);
         assertThat(EmpiricalNtk.of(net).method()).isEqualTo(NtkMethod.STRUCTURED);
     }
 
     @Test
     void floatNetworkKernelIsComputedInDoubleFromTheFloatParameters() {
-        MultiLayerNetwork f = TestNets.dense(3, DataType.FLOAT, Activation.TANH.getActivationFunction(), 4, 3, 16, 16);
+        MultiLayerNetwork f = DenseNets.denseWithRandomBiases(3, DataType.FLOAT, Activation.TANH, 4, 3, 16, 16);
         MultiLayerNetwork d = f.convertDataType(DataType.DOUBLE); // same parameter values, widened exactly
-        INDArray s = TestNets.states(3, 12, 4);
-        int[] a = TestNets.actions(3, 12, 3);
+        INDArray s = Batches.states(3, 12, 4);
+        int[] a = Batches.actions(3, 12, 3);
         double[][] kf = EmpiricalNtk.of(f).gram(s, a);
         double[][] kd = EmpiricalNtk.of(d, NtkMethod.PER_SAMPLE).gram(s, a);
-        assertThat(TestNets.maxRelativeDiff(kf, kd)).isLessThanOrEqualTo(1e-10);
+        assertThat(Matrices.maxRelativeDiff(kf, kd)).isLessThanOrEqualTo(1e-10);
     }
 
     @Test
     void crossKernelIsTheBlockOfTheGramOfTheConcatenatedBatch() {
-        MultiLayerNetwork net = TestNets.dense(5, DataType.DOUBLE, Activation.ELU.getActivationFunction(), 3, 3, 10, 6);
-        INDArray s = TestNets.states(5, 11, 3);
-        int[] a = TestNets.actions(5, 11, 3);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(5, DataType.DOUBLE, Activation.ELU, 3, 3, 10, 6);
+        INDArray s = Batches.states(5, 11, 3);
+        int[] a = Batches.actions(5, 11, 3);
         for (NtkMethod m : NtkMethod.values()) {
             EmpiricalNtk ntk = EmpiricalNtk.of(net, m);
             double[][] full = ntk.gram(s, a);
@@ -69,17 +75,17 @@ class EmpiricalNtkTest {
             for (int i = 0; i < 4; i++) {
                 System.arraycopy(full[i], 4, block[i], 0, 7);
             }
-            assertThat(TestNets.maxRelativeDiff(cross, block)).as(m.name()).isLessThanOrEqualTo(1e-12);
+            assertThat(Matrices.maxRelativeDiff(cross, block)).as(m.name()).isLessThanOrEqualTo(1e-12);
         }
     }
 
     @Test
     void weightedGradientIsTheWeightedSumOfPerSampleGradients() {
-        MultiLayerNetwork net = TestNets.dense(7, DataType.DOUBLE, Activation.SOFTPLUS.getActivationFunction(), 4, 2, 9, 5);
-        INDArray s = TestNets.states(7, 6, 4);
-        int[] a = TestNets.actions(7, 6, 2);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(7, DataType.DOUBLE, Activation.SOFTPLUS, 4, 2, 9, 5);
+        INDArray s = Batches.states(7, 6, 4);
+        int[] a = Batches.actions(7, 6, 2);
         double[] w = {0.5, -1.25, 2.0, 0.0, 3.5, -0.75};
-        double[][] jac = TestNets.finiteDifferenceJacobian(net, s, a, 1e-6);
+        double[][] jac = FiniteDifferences.jacobian(net, s, a, 1e-6);
         double[] expected = new double[jac[0].length];
         for (int i = 0; i < w.length; i++) {
             for (int p = 0; p < expected.length; p++) {
@@ -89,15 +95,15 @@ class EmpiricalNtkTest {
         for (NtkMethod m : NtkMethod.values()) {
             double[] g = EmpiricalNtk.of(net, m).weightedGradient(s, a, w);
             assertThat(g).hasSize((int) net.numParams());
-            assertThat(TestNets.maxRelativeDiff(g, expected)).as(m.name()).isLessThanOrEqualTo(1e-8);
+            assertThat(Matrices.maxRelativeDiff(g, expected)).as(m.name()).isLessThanOrEqualTo(1e-8);
         }
     }
 
     @Test
     void gramIsSymmetricPositiveSemiDefinite() {
-        MultiLayerNetwork net = TestNets.dense(9, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 32, 32);
-        INDArray s = TestNets.states(9, 40, 4);
-        int[] a = TestNets.actions(9, 40, 2);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(9, DataType.FLOAT, Activation.RELU, 4, 2, 32, 32);
+        INDArray s = Batches.states(9, 40, 4);
+        int[] a = Batches.actions(9, 40, 2);
         double[][] k = EmpiricalNtk.of(net).gram(s, a);
         for (int i = 0; i < k.length; i++) {
             for (int j = 0; j < k.length; j++) {
@@ -112,27 +118,27 @@ class EmpiricalNtkTest {
 
     @Test
     void preparedBatchGivesTheSameKernelAndGradientFromOnePass() {
-        MultiLayerNetwork net = TestNets.dense(13, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 3, 12, 12);
-        INDArray s = TestNets.states(13, 10, 4);
-        int[] a = TestNets.actions(13, 10, 3);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(13, DataType.FLOAT, Activation.RELU, 4, 3, 12, 12);
+        INDArray s = Batches.states(13, 10, 4);
+        int[] a = Batches.actions(13, 10, 3);
         double[] w = {1, -2, 0.5, 3, 0, 1, 1, -1, 2, 0.25};
         for (NtkMethod m : NtkMethod.values()) {
             EmpiricalNtk ntk = EmpiricalNtk.of(net, m);
             EmpiricalNtk.Prepared prepared = ntk.prepare(s, a);
             double[][] k = prepared.gram();
             double[] g = prepared.weightedGradient(w);
-            assertThat(TestNets.maxRelativeDiff(k, ntk.gram(s, a))).as(m.name()).isLessThanOrEqualTo(1e-12);
-            assertThat(TestNets.maxRelativeDiff(g, EmpiricalNtk.of(net, m).weightedGradient(s, a, w))).as(m.name())
+            assertThat(Matrices.maxRelativeDiff(k, ntk.gram(s, a))).as(m.name()).isLessThanOrEqualTo(1e-12);
+            assertThat(Matrices.maxRelativeDiff(g, EmpiricalNtk.of(net, m).weightedGradient(s, a, w))).as(m.name())
                     .isLessThanOrEqualTo(1e-12);
         }
     }
 
     @Test
     void aPreparedBatchOverwrittenByALaterCallIsRefused() {
-        MultiLayerNetwork net = TestNets.dense(14, DataType.FLOAT, Activation.RELU.getActivationFunction(), 4, 2, 8);
+        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(14, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         EmpiricalNtk ntk = EmpiricalNtk.of(net);
-        EmpiricalNtk.Prepared first = ntk.prepare(TestNets.states(14, 5, 4), TestNets.actions(14, 5, 2));
-        ntk.gram(TestNets.states(15, 6, 4), TestNets.actions(15, 6, 2));
+        EmpiricalNtk.Prepared first = ntk.prepare(Batches.states(14, 5, 4), Batches.actions(14, 5, 2));
+        ntk.gram(Batches.states(15, 6, 4), Batches.actions(15, 6, 2));
         org.assertj.core.api.Assertions.assertThatThrownBy(first::gram).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("prepare(...) again");
     }

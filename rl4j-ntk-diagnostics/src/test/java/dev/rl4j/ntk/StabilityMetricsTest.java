@@ -4,37 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rl4j.testing.BairdFeatures;
+import dev.rl4j.testing.Matrices;
 import org.junit.jupiter.api.Test;
 
 class StabilityMetricsTest {
 
-    /** Baird's counterexample (math.md section 6): 6 upper states x_i = 2, x_8 = 1; lower x_7 = 1, x_8 = 2. */
-    static double[][] bairdFeatures() {
-        double[][] phi = new double[7][8];
-        for (int i = 0; i < 6; i++) {
-            phi[i][i] = 2;
-            phi[i][7] = 1;
-        }
-        phi[6][6] = 1;
-        phi[6][7] = 2;
-        return phi;
-    }
-
-    static double[][] gram(double[][] a, double[][] b) {
-        double[][] k = new double[a.length][b.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < b.length; j++) {
-                for (int f = 0; f < a[i].length; f++) {
-                    k[i][j] += a[i][f] * b[j][f];
-                }
-            }
-        }
-        return k;
-    }
-
     @Test
     void bairdKernelFailsCondition17OnEveryRowWithTheKnownRowRatios() {
-        double[][] k = gram(bairdFeatures(), bairdFeatures());
+        double[][] k = Matrices.gram(BairdFeatures.features(), BairdFeatures.features());
         StabilityMetrics m = StabilityMetrics.of(k, 0.99, 0.01);
 
         assertThat(m.diagMin()).isEqualTo(5.0);
@@ -51,13 +29,13 @@ class StabilityMetricsTest {
 
     @Test
     void bairdSeemIsPositiveAndMatchesTheExpectedTdEigenvalue() {
-        double[][] phi = bairdFeatures();
+        double[][] phi = BairdFeatures.features();
         double[][] next = new double[7][];
         for (int i = 0; i < 7; i++) {
             next[i] = phi[6]; // the target policy always goes to the lower state
         }
-        StabilityMetrics m = StabilityMetrics.of(gram(phi, phi), gram(next, phi), 0.99, 0.01);
-        // math.md: expected-TD matrix Phi^T D (gamma P Phi - Phi), D = I/7, has max Re eigenvalue +0.2393;
+        StabilityMetrics m = StabilityMetrics.of(Matrices.gram(phi, phi), Matrices.gram(next, phi), 0.99, 0.01);
+        // docs/math.md#baird: expected-TD matrix Phi^T D (gamma P Phi - Phi), D = I/7, has max Re eigenvalue +0.2393;
         // its non-zero spectrum is that of (gamma K(X*,X) - K(X,X)) / 7.
         assertThat(m.seem() / 7).isCloseTo(0.2393, within(5e-5));
         assertThat(m.isSelfExciting()).isTrue();
@@ -103,8 +81,8 @@ class StabilityMetricsTest {
 
     @Test
     void preconditionedKernelOfAFullRankKernelIsAContractionWithModulusOneMinusAlphaTimesOneMinusGamma() {
-        double[][] phi = bairdFeatures(); // Baird's over-generalising kernel, rank 7
-        double[][] k = gram(phi, phi);
+        double[][] phi = BairdFeatures.features(); // Baird's over-generalising kernel, rank 7
+        double[][] k = Matrices.gram(phi, phi);
         StabilityMetrics m = StabilityMetrics.ofPreconditioned(k, null, 0.0, 0.99, 0.5);
         assertThat(m.beta()).isCloseTo(1 - 0.5 * (1 - 0.99), within(1e-9)); // eq. 21: Q' = Q + alpha delta
         assertThat(m.fraction17()).isEqualTo(1.0);

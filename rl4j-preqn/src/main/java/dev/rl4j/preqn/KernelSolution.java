@@ -9,11 +9,11 @@ import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
 
 
 /**
- * Solution Z of (K + lambda I) Z = delta, lambda = damping * mean(diag K) (math.md section 3; the paper does not
- * damp). Cholesky first (LAPACK dpotrf/dpotrs through OpenBLAS); when it fails (K + lambda I not numerically positive
- * definite) or yields a non-finite Z, the pseudo-inverse from the symmetric eigen-decomposition of K (LAPACK dsyevd) is
- * used, dropping eigenvalues of K + lambda I at or below {@link #PINV_RELATIVE_CUTOFF} * N * max eigenvalue. All
- * arithmetic in double. LAPACK replaced a hand-written Cholesky plus commons-math eigenvalues, which took 43 ms at
+ * Solution Z of (K + lambda I) Z = delta, lambda = damping * mean(diag K) (docs/math.md#damped-solve; the paper does
+ * not damp). Cholesky first (LAPACK dpotrf/dpotrs through OpenBLAS); when it fails (K + lambda I not numerically
+ * positive definite) or yields a non-finite Z, the pseudo-inverse from the symmetric eigen-decomposition of K (LAPACK
+ * dsyevd) is used, dropping eigenvalues of K + lambda I at or below {@link #PINV_RELATIVE_CUTOFF} * N * max eigenvalue.
+ * All arithmetic in double. LAPACK replaced a hand-written Cholesky plus commons-math eigenvalues, which took 43 ms at
  * N = 256 (commons-math's eigen solver also failed to converge on some near-singular kernels).
  *
  * @param z               N finite weights (all zero if nothing could be solved)

@@ -2,7 +2,7 @@ package dev.rl4j.preqn;
 
 /**
  * What PreQN does when no trial step theta + c^k * Delta theta (k = 0 .. maxTrials - 1) reaches
- * cos(Q_new - Q_old, delta) >= eta on the batch. The paper does not say (math.md section 3); every such event is
+ * cos(Q_new - Q_old, delta) >= eta on the batch. The paper does not say (docs/math.md#line-search); every such event is
  * counted ({@link PreQNUpdateAlgorithm#lineSearchFailures()}) and logged at WARN (rate-limited) whatever the policy.
  *
  * <p>Stability: experimental. @since 0.1

@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.rng.Random;
 
 /**
  * Drop-in replacement for RL4J's {@code StandardDQNBuilder} / {@code DoubleDQNBuilder} that learns with PreQN
- * (math.md section 3): same arguments (their {@code Configuration}, network, environment and transform builders,
+ * (docs/math.md#preqn): same arguments (their {@code Configuration}, network, environment and transform builders,
  * random), same epsilon-greedy policy and replay memory. The update rule is RL4J's {@code UpdateRule} composed of
  * {@link PreQNUpdateAlgorithm} and a target synchroniser; the network's updater is never used.
  *

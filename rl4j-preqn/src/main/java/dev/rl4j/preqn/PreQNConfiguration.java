@@ -3,7 +3,7 @@ package dev.rl4j.preqn;
 import java.util.Objects;
 
 /**
- * Hyper-parameters of PreQN (Achiam et al. 2019, eqs. 19-21; math.md section 3). The TD settings (gamma, error
+ * Hyper-parameters of PreQN (Achiam et al. 2019, eqs. 19-21; docs/math.md#preqn). The TD settings (gamma, error
  * clamp, batch size, replay size, target update frequency) stay in RL4J's own configuration, so a swap from DQN
  * changes one line.
  *
@@ -12,8 +12,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Defaults and how they were chosen: eta 0.95, shrink 0.5 and 10 trials are the paper's public port; no target
- * network and no double-Q, as in the paper. The rest comes from short CartPole runs ({@code PreQNMeasurements
- * cartpole 2000 2} in this module's tests: {@code CartpoleNative}, 4-64-64-2 ReLU float net, batch 32, gamma 0.99,
+ * network and no double-Q, as in the paper. The rest comes from short CartPole runs (a test-scope program since
+ * removed, {@code git show 12ee58d:rl4j-preqn/src/test/java/dev/rl4j/preqn/PreQNMeasurements.java}, run as
+ * {@code cartpole 2000 2}: {@code CartpoleNative}, 4-64-64-2 ReLU float net, batch 32, gamma 0.99,
  * errorClamp 1, epsilon annealed over 1000 steps, 2000 steps, seeds 1-2), reporting the mean length of the last 20
  * episodes and the fraction of updates whose line search failed:
  * <pre>

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drop-in replacement for RL4J's {@code QLearningDiscreteDense} that learns with PreQN (math.md section 3): change
+ * Drop-in replacement for RL4J's {@code QLearningDiscreteDense} that learns with PreQN (docs/math.md#preqn): change
  * the class name, keep the MDP, network and {@link QLearningConfiguration}. Everything else is RL4J's
  * {@link QLearningDiscrete}: epsilon-greedy with {@code epsilonNbStep}, the replay memory, listeners, {@code train()},
  * {@code getPolicy()} (save and load it as usual).

@@ -1,7 +1,7 @@
 package dev.rl4j.preqn;
 
 /**
- * Telemetry of one PreQN update on a minibatch of N transitions (math.md section 3). Produced on the training thread
+ * Telemetry of one PreQN update on a minibatch of N transitions (docs/math.md#preqn). Produced on the training thread
  * by {@link PreQNUpdateAlgorithm#compute}, logged at DEBUG and readable as {@link PreQNUpdateAlgorithm#lastUpdate()}.
  * Metric keys for sinks: {@code preqn/cos_before}, {@code preqn/cos_after}, {@code preqn/step_fraction}, ...
  *

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One PreQN update per minibatch (Achiam et al. 2019, eqs. 19-21; math.md section 3), read top to bottom in
+ * One PreQN update per minibatch (Achiam et al. 2019, eqs. 19-21; docs/math.md#preqn), read top to bottom in
  * {@link #compute}: targets, delta, K, solve, step, line search.
  *
  * <p>Unlike RL4J's DQN algorithms, {@code compute} applies the step itself: the line search must evaluate the network

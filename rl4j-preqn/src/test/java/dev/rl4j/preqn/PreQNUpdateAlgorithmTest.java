@@ -9,6 +9,10 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.testing.Batches;
+import dev.rl4j.testing.DenseNets;
+import dev.rl4j.testing.FiniteDifferences;
+import dev.rl4j.testing.TdErrors;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -34,14 +38,14 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void linearQWithFullRankKernelMovesTheBatchByExactlyAlphaTimesDelta() {
-        MultiLayerNetwork net = Fixtures.net(1, DataType.DOUBLE, Activation.RELU, 6, 2);
-        List<StateActionRewardState<Integer>> batch = Fixtures.batch(2, 8, 6, 2, 1.0);
-        double[] delta = Fixtures.delta(net, batch, GAMMA);
-        double[] before = Fixtures.qTaken(net, batch);
+        MultiLayerNetwork net = DenseNets.dense(1, DataType.DOUBLE, Activation.RELU, 6, 2);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(2, 8, 6, 2, 1.0);
+        double[] delta = TdErrors.delta(net, batch, GAMMA);
+        double[] before = TdErrors.qTaken(net, batch);
 
         PreQNUpdate u = PreQNUpdateAlgorithm.of(net, PLAIN, GAMMA, NO_CLAMP).compute(batch);
 
-        double[] after = Fixtures.qTaken(net, batch);
+        double[] after = TdErrors.qTaken(net, batch);
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.ACCEPTED);
         assertThat(u.fallbackSolve()).isFalse();
         for (int i = 0; i < delta.length; i++) {
@@ -53,19 +57,19 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void stepEqualsThePseudoInverseGaussNewtonDirectionFromPerSampleGradients() {
-        MultiLayerNetwork net = Fixtures.net(3, DataType.DOUBLE, Activation.TANH, 3, 2, 5);
-        List<StateActionRewardState<Integer>> batch = Fixtures.batch(4, 6, 3, 2, 1.0);
-        double[] delta = Fixtures.delta(net, batch, GAMMA);
-        double[][] g = Fixtures.jacobian(net, batch, 1e-6);            // N x P, independent of the NTK engine
+        MultiLayerNetwork net = DenseNets.dense(3, DataType.DOUBLE, Activation.TANH, 3, 2, 5);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(4, 6, 3, 2, 1.0);
+        double[] delta = TdErrors.delta(net, batch, GAMMA);
+        double[][] g = FiniteDifferences.jacobian(net, batch, 1e-6);            // N x P, independent of the NTK engine
         RealMatrix gt = new Array2DRowRealMatrix(g).transpose();         // P x N
         RealMatrix ggT = gt.multiply(gt.transpose());                    // P x P, rank N
         double[] expected = new SingularValueDecomposition(ggT).getSolver().getInverse()
                 .operate(gt.operate(delta));                             // (G G^T)^+ G delta
-        double[] theta = Fixtures.params(net);
+        double[] theta = DenseNets.params(net);
 
         PreQNUpdateAlgorithm.of(net, PLAIN, GAMMA, NO_CLAMP).compute(batch);
 
-        double[] step = Fixtures.params(net);
+        double[] step = DenseNets.params(net);
         double norm = 0;
         for (double e : expected) {
             norm = Math.max(norm, Math.abs(0.3 * e));
@@ -77,10 +81,10 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void forANonlinearNetAlphaTimesKTimesZReproducesAlphaTimesDelta() {
-        MultiLayerNetwork net = Fixtures.net(5, DataType.DOUBLE, Activation.RELU, 4, 3, 16, 16);
-        List<StateActionRewardState<Integer>> batch = Fixtures.batch(6, 12, 4, 3, 1.0);
-        double[] delta = Fixtures.delta(net, batch, GAMMA);
-        double[][] k = EmpiricalNtk.of(net).gram(Fixtures.states(batch), Fixtures.actions(batch));
+        MultiLayerNetwork net = DenseNets.dense(5, DataType.DOUBLE, Activation.RELU, 4, 3, 16, 16);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(6, 12, 4, 3, 1.0);
+        double[] delta = TdErrors.delta(net, batch, GAMMA);
+        double[][] k = EmpiricalNtk.of(net).gram(Batches.states(batch), Batches.actions(batch));
 
         KernelSolution s = KernelSolution.solve(k, delta, 0.0);
 
@@ -96,8 +100,8 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void lineSearchShrinksTheStepUntilTheCosineReachesEta() {
-        MultiLayerNetwork net = Fixtures.net(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        List<StateActionRewardState<Integer>> batch = Fixtures.batch(8, 8, 4, 2, 50.0);
+        MultiLayerNetwork net = DenseNets.dense(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(8, 8, 4, 2, 50.0);
         PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.999).shrink(0.5).maxTrials(30).build();
 
         PreQNUpdate u = PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP).compute(batch);
@@ -111,11 +115,11 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void rejectPolicyRestoresThetaAndCountsTheFailure() {
-        MultiLayerNetwork net = Fixtures.net(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        List<StateActionRewardState<Integer>> batch = Fixtures.batch(8, 8, 4, 2, 50.0);
+        MultiLayerNetwork net = DenseNets.dense(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(8, 8, 4, 2, 50.0);
         PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.999).maxTrials(1)
                 .failurePolicy(LineSearchFailurePolicy.REJECT_STEP).build();
-        double[] theta = Fixtures.params(net);
+        double[] theta = DenseNets.params(net);
         PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP);
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
                 org.slf4j.LoggerFactory.getLogger(PreQNUpdateAlgorithm.class);
@@ -137,42 +141,42 @@ class PreQNUpdateAlgorithmTest {
         });
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.REJECTED);
         assertThat(u.stepFraction()).isZero();
-        assertThat(Fixtures.params(net)).containsExactly(theta);
+        assertThat(DenseNets.params(net)).containsExactly(theta);
         assertThat(algorithm.lineSearchFailures()).isEqualTo(1);
     }
 
     @Test
     void keepSmallestPolicyKeepsTheLastTrialAndCountsTheFailure() {
-        MultiLayerNetwork net = Fixtures.net(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        List<StateActionRewardState<Integer>> batch = Fixtures.batch(8, 8, 4, 2, 50.0);
+        MultiLayerNetwork net = DenseNets.dense(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(8, 8, 4, 2, 50.0);
         PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.999).maxTrials(1)
                 .failurePolicy(LineSearchFailurePolicy.KEEP_SMALLEST_TRIAL).build();
-        double[] theta = Fixtures.params(net);
+        double[] theta = DenseNets.params(net);
         PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP);
 
         PreQNUpdate u = algorithm.compute(batch);
 
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.KEPT_SMALLEST_TRIAL);
         assertThat(u.stepFraction()).isEqualTo(1.0);
-        assertThat(Fixtures.params(net)).isNotEqualTo(theta);
+        assertThat(DenseNets.params(net)).isNotEqualTo(theta);
         assertThat(algorithm.lineSearchFailures()).isEqualTo(1);
     }
 
     @Test
     void updaterStateAndIterationCounterAreUnchangedByPreQNSteps() {
-        MultiLayerNetwork net = Fixtures.net(9, DataType.FLOAT, Activation.RELU, 4, 2, 16);
+        MultiLayerNetwork net = DenseNets.dense(9, DataType.FLOAT, Activation.RELU, 4, 2, 16);
         net.fit(Nd4j.rand(DataType.FLOAT, 8, 4), Nd4j.rand(DataType.FLOAT, 8, 2));   // non-zero Adam state
         INDArray updaterState = net.getUpdater().getStateViewArray().dup();
         int iterations = net.getIterationCount();
         int epochs = net.getEpochCount();
         PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 1.0);
-        double[] theta = Fixtures.params(net);
+        double[] theta = DenseNets.params(net);
 
         for (int k = 0; k < 3; k++) {
-            algorithm.compute(Fixtures.batch(10 + k, 8, 4, 2, 1.0));
+            algorithm.compute(Batches.batch(10 + k, 8, 4, 2, 1.0));
         }
 
-        assertThat(Fixtures.params(net)).isNotEqualTo(theta);
+        assertThat(DenseNets.params(net)).isNotEqualTo(theta);
         assertThat(net.getUpdater().getStateViewArray()).isEqualTo(updaterState);
         assertThat(net.getIterationCount()).isEqualTo(iterations);
         assertThat(net.getEpochCount()).isEqualTo(epochs);
@@ -180,8 +184,8 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void duplicateTransitionsMakeKSingularAndStillGiveAFiniteStep() {
-        MultiLayerNetwork net = Fixtures.net(11, DataType.FLOAT, Activation.RELU, 4, 2, 16);
-        List<StateActionRewardState<Integer>> batch = new ArrayList<>(Fixtures.batch(12, 4, 4, 2, 1.0));
+        MultiLayerNetwork net = DenseNets.dense(11, DataType.FLOAT, Activation.RELU, 4, 2, 16);
+        List<StateActionRewardState<Integer>> batch = new ArrayList<>(Batches.batch(12, 4, 4, 2, 1.0));
         for (int k = 0; k < 4; k++) {
             batch.add(batch.get(0));
         }
@@ -191,7 +195,7 @@ class PreQNUpdateAlgorithmTest {
 
         assertThat(u.fallbackSolve()).isTrue();
         assertThat(u.conditionNumber()).isGreaterThan(1e6);
-        assertThat(java.util.Arrays.stream(Fixtures.params(net)).allMatch(Double::isFinite)).isTrue();
+        assertThat(java.util.Arrays.stream(DenseNets.params(net)).allMatch(Double::isFinite)).isTrue();
         assertThat(u.outcome()).isNotEqualTo(PreQNUpdate.Outcome.SKIPPED_NON_FINITE);
     }
 
@@ -209,56 +213,56 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void nanRewardSkipsTheUpdateAndLeavesThetaUntouched() {
-        MultiLayerNetwork net = Fixtures.net(13, DataType.FLOAT, Activation.RELU, 4, 2, 8);
-        List<StateActionRewardState<Integer>> batch = new ArrayList<>(Fixtures.batch(14, 6, 4, 2, 1.0));
+        MultiLayerNetwork net = DenseNets.dense(13, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        List<StateActionRewardState<Integer>> batch = new ArrayList<>(Batches.batch(14, 6, 4, 2, 1.0));
         StateActionRewardState<Integer> t = batch.get(1);
-        batch.set(1, Fixtures.transition(t.getObservation().getChannelData(0).toDoubleVector(), t.getAction(),
+        batch.set(1, Batches.transition(t.getObservation().getChannelData(0).toDoubleVector(), t.getAction(),
                 Double.NaN, false, t.getNextObservation().getChannelData(0).toDoubleVector()));
-        double[] theta = Fixtures.params(net);
+        double[] theta = DenseNets.params(net);
         PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 1.0);
 
         PreQNUpdate u = algorithm.compute(batch);
 
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.SKIPPED_NON_FINITE);
         assertThat(algorithm.skippedUpdates()).isEqualTo(1);
-        assertThat(Fixtures.params(net)).containsExactly(theta);
+        assertThat(DenseNets.params(net)).containsExactly(theta);
     }
 
     @Test
     void infiniteNextStateQSkipsTheUpdateAndLeavesThetaUntouched() {
-        MultiLayerNetwork net = Fixtures.net(13, DataType.FLOAT, Activation.RELU, 4, 2, 8);
-        List<StateActionRewardState<Integer>> batch = new ArrayList<>(Fixtures.batch(15, 6, 4, 2, 1.0));
+        MultiLayerNetwork net = DenseNets.dense(13, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        List<StateActionRewardState<Integer>> batch = new ArrayList<>(Batches.batch(15, 6, 4, 2, 1.0));
         StateActionRewardState<Integer> t = batch.get(0);   // index 0 is not terminal
-        batch.set(0, Fixtures.transition(t.getObservation().getChannelData(0).toDoubleVector(), t.getAction(), 0.0,
+        batch.set(0, Batches.transition(t.getObservation().getChannelData(0).toDoubleVector(), t.getAction(), 0.0,
                 false, new double[] {Double.POSITIVE_INFINITY, 0, 0, 0}));
-        double[] theta = Fixtures.params(net);
+        double[] theta = DenseNets.params(net);
         PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 1.0);
 
         PreQNUpdate u = algorithm.compute(batch);
 
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.SKIPPED_NON_FINITE);
-        assertThat(Fixtures.params(net)).containsExactly(theta);
+        assertThat(DenseNets.params(net)).containsExactly(theta);
     }
 
     @Test
     void errorClampBoundsTheTdErrorUsedForTheStep() {
-        MultiLayerNetwork net = Fixtures.net(16, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork net = DenseNets.dense(16, DataType.FLOAT, Activation.RELU, 4, 2, 8);
 
         PreQNUpdate u = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 0.5)
-                .compute(Fixtures.batch(17, 8, 4, 2, 100.0));
+                .compute(Batches.batch(17, 8, 4, 2, 100.0));
 
         assertThat(u.deltaMaxAbs()).isEqualTo(0.5);
     }
 
     @Test
     void targetNetworkSuppliesTheBootstrapValue() {
-        MultiLayerNetwork online = Fixtures.net(18, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        MultiLayerNetwork target = Fixtures.net(19, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        StateActionRewardState<Integer> t = Fixtures.transition(new double[] {1, 0, 0, 0}, 1, 0.25, false,
+        MultiLayerNetwork online = DenseNets.dense(18, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork target = DenseNets.dense(19, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        StateActionRewardState<Integer> t = Batches.transition(new double[] {1, 0, 0, 0}, 1, 0.25, false,
                 new double[] {0, 1, 0, 0});
-        double expected = 0.25 + GAMMA * Fixtures.qTaken(target, List.of(Fixtures.transition(
+        double expected = 0.25 + GAMMA * TdErrors.qTaken(target, List.of(Batches.transition(
                 new double[] {0, 1, 0, 0}, argMax(target, new double[] {0, 1, 0, 0}), 0, true, new double[4])))[0]
-                - Fixtures.qTaken(online, List.of(t))[0];
+                - TdErrors.qTaken(online, List.of(t))[0];
         PreQNConfiguration conf = PreQNConfiguration.builder().targetNetwork(true).build();
 
         PreQNUpdate u = PreQNUpdateAlgorithm.of(new org.deeplearning4j.rl4j.network.dqn.DQN(online),
@@ -269,13 +273,13 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void doubleQEvaluatesTheOnlineGreedyActionWithTheTargetNetwork() {
-        MultiLayerNetwork online = Fixtures.net(18, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        MultiLayerNetwork target = Fixtures.net(19, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork online = DenseNets.dense(18, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork target = DenseNets.dense(19, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
         double[] next = {0, 1, 0, 0};
-        StateActionRewardState<Integer> t = Fixtures.transition(new double[] {1, 0, 0, 0}, 0, 0.25, false, next);
+        StateActionRewardState<Integer> t = Batches.transition(new double[] {1, 0, 0, 0}, 0, 0.25, false, next);
         double qTargetAtOnlineGreedy = target.output(Nd4j.createFromArray(next).reshape(1, 4), false)
                 .getDouble(0, argMax(online, next));
-        double expected = 0.25 + GAMMA * qTargetAtOnlineGreedy - Fixtures.qTaken(online, List.of(t))[0];
+        double expected = 0.25 + GAMMA * qTargetAtOnlineGreedy - TdErrors.qTaken(online, List.of(t))[0];
         PreQNConfiguration conf = PreQNConfiguration.builder().targetNetwork(true).doubleQ(true).build();
 
         PreQNUpdate u = PreQNUpdateAlgorithm.of(new org.deeplearning4j.rl4j.network.dqn.DQN(online),
@@ -286,12 +290,12 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void rl4jOutputCacheIsInvalidatedAfterTheStep() {
-        MultiLayerNetwork net = Fixtures.net(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork net = DenseNets.dense(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         IOutputNeuralNet rl4j = mock(IOutputNeuralNet.class);
         PreQNUpdateAlgorithm algorithm = new PreQNUpdateAlgorithm(new BoundNetwork(rl4j, net), null,
                 PreQNConfiguration.defaults(), GAMMA, 1.0);
 
-        PreQNUpdate u = algorithm.compute(Fixtures.batch(21, 8, 4, 2, 1.0));
+        PreQNUpdate u = algorithm.compute(Batches.batch(21, 8, 4, 2, 1.0));
 
         assertThat(u.changedParameters()).isTrue();
         verify(rl4j, atLeastOnce()).reset();
@@ -299,11 +303,11 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void skippedUpdateDoesNotTouchTheRl4jNetwork() {
-        MultiLayerNetwork net = Fixtures.net(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork net = DenseNets.dense(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         IOutputNeuralNet rl4j = mock(IOutputNeuralNet.class);
         PreQNUpdateAlgorithm algorithm = new PreQNUpdateAlgorithm(new BoundNetwork(rl4j, net), null,
                 PreQNConfiguration.defaults(), GAMMA, 1.0);
-        List<StateActionRewardState<Integer>> batch = List.of(Fixtures.transition(new double[4], 0, Double.NaN,
+        List<StateActionRewardState<Integer>> batch = List.of(Batches.transition(new double[4], 0, Double.NaN,
                 true, new double[4]));
 
         algorithm.compute(batch);
@@ -340,7 +344,7 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void stepSizeIsTheConfiguredAlpha() {
-        MultiLayerNetwork net = Fixtures.net(22, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        MultiLayerNetwork net = DenseNets.dense(22, DataType.FLOAT, Activation.RELU, 4, 2, 8);
 
         assertThat(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.builder().alpha(0.25).build(), GAMMA, 1.0)
                 .stepSize()).isEqualTo(0.25);

@@ -2,35 +2,28 @@ package dev.rl4j.preqn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rl4j.testing.ContinuingTrainingListener;
+import dev.rl4j.testing.DenseNets;
+import dev.rl4j.testing.DoubleDqnConfigurations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.agent.Agent;
-import org.deeplearning4j.rl4j.agent.AgentLearner;
-import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.BaseTransitionTDAlgorithm;
-import org.deeplearning4j.rl4j.agent.learning.update.updater.NeuralNetUpdaterConfiguration;
 import org.deeplearning4j.rl4j.agent.listener.AgentListener;
 import org.deeplearning4j.rl4j.builder.DoubleDQNBuilder;
 import org.deeplearning4j.rl4j.environment.StepResult;
-import org.deeplearning4j.rl4j.experience.ReplayMemoryExperienceHandler;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
-import org.deeplearning4j.rl4j.learning.ILearning;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
-import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.mdp.CartpoleEnvironment;
 import org.deeplearning4j.rl4j.mdp.CartpoleNative;
 import org.deeplearning4j.rl4j.network.QNetwork;
 import org.deeplearning4j.rl4j.network.configuration.DQNDenseNetworkConfiguration;
 import org.deeplearning4j.rl4j.observation.Observation;
-import org.deeplearning4j.rl4j.observation.transform.TransformProcess;
-import org.deeplearning4j.rl4j.observation.transform.operation.ArrayToINDArrayTransform;
 import org.deeplearning4j.rl4j.policy.DQNPolicy;
-import org.deeplearning4j.rl4j.policy.EpsGreedy;
 import org.deeplearning4j.rl4j.space.Box;
 import org.deeplearning4j.rl4j.trainer.SyncTrainer;
-import org.deeplearning4j.rl4j.util.IDataManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
@@ -94,21 +87,14 @@ class SwapInTest {
     @Test
     void builderSwapInTrainsCartpoleThroughSyncTrainer() {
         Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(3);
-        MultiLayerNetwork mln = Fixtures.net(3, DataType.FLOAT, Activation.RELU, 4, 2, 32, 32);
+        MultiLayerNetwork mln = DenseNets.dense(3, DataType.FLOAT, Activation.RELU, 4, 2, 32, 32);
         AtomicInteger steps = new AtomicInteger();
-        DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
-                .policyConfiguration(EpsGreedy.Configuration.builder().epsilonNbStep(1000).minEpsilon(0.1).build())
-                .experienceHandlerConfiguration(ReplayMemoryExperienceHandler.Configuration.builder()
-                        .maxReplayMemorySize(5000).batchSize(32).build())
-                .neuralNetUpdaterConfiguration(NeuralNetUpdaterConfiguration.builder().targetUpdateFrequency(50).build())
-                .updateAlgorithmConfiguration(BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99)
-                        .errorClamp(1.0).build())
-                .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(200).build())
+        DoubleDQNBuilder.Configuration conf = DoubleDqnConfigurations.builder(1000, 5000, 32, 50, 0.99, 1.0, 200)
                 .agentLearnerListeners(List.of(new StepCounter(steps)))
                 .build();
         PreQNBuilder builder = new PreQNBuilder(conf, QNetwork.builder().withNetwork(mln).build(),
                 () -> new CartpoleEnvironment(rnd),
-                () -> TransformProcess.builder().transform("data", new ArrayToINDArrayTransform()).build("data"),
+                DoubleDqnConfigurations::arrayToINDArray,
                 rnd);
 
         SyncTrainer<Integer> trainer = new SyncTrainer<>(builder, t -> t.getStepCount() >= 300);
@@ -123,18 +109,12 @@ class SwapInTest {
     @Test
     void builderSwapInWithTargetNetworkAndDoubleQSynchronisesTheTargetAsRl4jDoes() {
         Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(4);
-        MultiLayerNetwork mln = Fixtures.net(4, DataType.FLOAT, Activation.RELU, 4, 2, 16);
-        DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
-                .policyConfiguration(EpsGreedy.Configuration.builder().epsilonNbStep(100).minEpsilon(0.1).build())
-                .experienceHandlerConfiguration(ReplayMemoryExperienceHandler.Configuration.builder()
-                        .maxReplayMemorySize(1000).batchSize(16).build())
-                .neuralNetUpdaterConfiguration(NeuralNetUpdaterConfiguration.builder().targetUpdateFrequency(1).build())
-                .updateAlgorithmConfiguration(BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99).build())
-                .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(200).build())
-                .build();
+        MultiLayerNetwork mln = DenseNets.dense(4, DataType.FLOAT, Activation.RELU, 4, 2, 16);
+        DoubleDQNBuilder.Configuration conf =
+                DoubleDqnConfigurations.builder(100, 1000, 16, 1, 0.99, Double.NaN, 200).build();
         PreQNBuilder builder = new PreQNBuilder(conf, QNetwork.builder().withNetwork(mln).build(),
                 () -> new CartpoleEnvironment(rnd),
-                () -> TransformProcess.builder().transform("data", new ArrayToINDArrayTransform()).build("data"),
+                DoubleDqnConfigurations::arrayToINDArray,
                 rnd, PreQNConfiguration.builder().targetNetwork(true).doubleQ(true).build());
 
         new SyncTrainer<>(builder, t -> t.getStepCount() >= 100).train();
@@ -145,29 +125,16 @@ class SwapInTest {
         assertThat(target.params()).isEqualTo(mln.params());   // synchronised after every update (frequency 1)
     }
 
-    private record CountingListener(AtomicInteger episodes) implements TrainingListener {
-        @Override
-        public ListenerResponse onTrainingStart() {
-            return ListenerResponse.CONTINUE;
-        }
+    private static final class CountingListener extends ContinuingTrainingListener {
+        private final AtomicInteger episodes;
 
-        @Override
-        public void onTrainingEnd() {
+        CountingListener(AtomicInteger episodes) {
+            this.episodes = episodes;
         }
 
         @Override
         public ListenerResponse onNewEpoch(IEpochTrainer trainer) {
             episodes.incrementAndGet();
-            return ListenerResponse.CONTINUE;
-        }
-
-        @Override
-        public ListenerResponse onEpochTrainingResult(IEpochTrainer trainer, IDataManager.StatEntry statEntry) {
-            return ListenerResponse.CONTINUE;
-        }
-
-        @Override
-        public ListenerResponse onTrainingProgress(ILearning learning) {
             return ListenerResponse.CONTINUE;
         }
     }

@@ -11,10 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * NTK diagnosis of one network on one {@link TransitionBatch}: K(X, X) over the batch's (s, a) pairs and, when the
- * batch has next states, the cross kernel K(X*, X) for SEEM (math.md section 5), where X* pairs each next state with
+ * batch has next states, the cross kernel K(X*, X) for SEEM (docs/math.md#seem), where X* pairs each next state with
  * its greedy action argmax_a Q(s', a) under the same network.
  *
- * <p>Terminal rows: the sampled Bellman target has no bootstrap term at a terminal (math.md section 1), so for a
+ * <p>Terminal rows: the sampled Bellman target has no bootstrap term at a terminal (docs/math.md#q-update), so for a
  * {@code done} row the row of K(X*, X) is zero and the SEEM matrix row is just {@code -K(X, X)}. K stays N x N over
  * every row, so SEEM and the other metrics use the same pairs.
  *

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * One cell of the NTK architecture study: K of a dense ReLU/tanh/sin Q-network (4 inputs, {@code depth} hidden
  * layers of {@code width} units, 2 outputs) on the study's CartPole pairs, averaged over random initialisations.
  * Statistics come from {@link dev.rl4j.ntk.StabilityMetrics}; the row ratio is R_i(K) = (1/N) sum_{j != i} |K_ij| / K_ii
- * (math.md section 2, printed with 1/N as the paper does).
+ * (docs/math.md#contraction, printed with 1/N as the paper does).
  *
  * <p>Stability: experimental. @since 0.1
  *

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The paper's claims about the shape of the NTK (Achiam et al. 2019, section on the NTK of deep nets; math.md
- * section 2, last paragraph), checked on a study's cells. Every claim is a {@link Boolean} that is {@code null} when
+ * The paper's claims about the shape of the NTK (Achiam et al. 2019, section on the NTK of deep nets;
+ * docs/math.md#ntk-shape), checked on a study's cells. Every claim is a {@link Boolean} that is {@code null} when
  * the grid cannot test it (e.g. relu not in the grid, or only one depth).
  *
  * <ul>

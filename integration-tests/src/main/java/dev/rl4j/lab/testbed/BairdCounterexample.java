@@ -11,7 +11,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Baird's counterexample (Sutton and Barto, Example 11.1; math.md section 6). Seven states with eight linear
+ * Baird's counterexample (Sutton and Barto, Example 11.1; docs/math.md#baird). Seven states with eight linear
  * features: upper state i (0..5) has x_i = 2, x_8 = 1; the lower state (6) has x_7 = 1, x_8 = 2. Reward 0 everywhere,
  * gamma 0.99. Action 0 ("dashed") goes to one of the six upper states uniformly, action 1 ("solid") to the lower
  * state. The behaviour policy picks dashed with probability 6/7; the target policy always picks solid.

@@ -1,9 +1,10 @@
 package dev.rl4j.lab.testbed;
 
 /**
- * Tsitsiklis and Van Roy's example (math.md section 6): the w -> 2w features (1 and 2), s1 -> s2, and s2 loops to
- * itself with probability 1 - eps (terminates otherwise), reward 0. Fitted value iteration with least squares over
- * both states multiplies w by gamma (6 - 4 eps) / 5 per iteration, so it diverges iff gamma > 5 / (6 - 4 eps).
+ * Tsitsiklis and Van Roy's example (docs/math.md#tsitsiklis-van-roy): the w -> 2w features (1 and 2), s1 -> s2,
+ * and s2 loops to itself with probability 1 - eps (terminates otherwise), reward 0. Fitted value iteration with
+ * least squares over both states multiplies w by gamma (6 - 4 eps) / 5 per iteration, so it diverges iff
+ * gamma > 5 / (6 - 4 eps).
  *
  * <p>Stability: experimental. @since 0.1
  */

@@ -1,7 +1,7 @@
 package dev.rl4j.lab.testbed;
 
 /**
- * The "w -> 2w" example (Sutton and Barto, Section 11.2; math.md section 6): two states with scalar features 1 and 2,
+ * The "w -> 2w" example (Sutton and Barto, Section 11.2; docs/math.md#w-2w): two states with scalar features 1 and 2,
  * one transition s1 -> s2 with reward 0, value v(s) = w x(s). Semi-gradient TD on that transition multiplies w by
  * 1 + alpha (2 gamma - 1) per update, so it diverges iff gamma > 0.5 (for any alpha > 0). The NTK view agrees:
  * K(s1, s1) = 1, K(s2, s1) = 2, and SEEM = gamma K(X*, X) - K(X, X) = 2 gamma - 1 changes sign at gamma = 0.5.

@@ -9,23 +9,18 @@ import dev.rl4j.lab.run.Algo;
 import dev.rl4j.lab.run.CartpoleExperiment;
 import dev.rl4j.lab.run.CartpoleSettings;
 import dev.rl4j.preqn.PreQNBuilder;
+import dev.rl4j.testing.DoubleDqnConfigurations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.rl4j.agent.AgentLearner;
 import org.deeplearning4j.rl4j.agent.IAgentLearner;
-import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.BaseTransitionTDAlgorithm;
-import org.deeplearning4j.rl4j.agent.learning.update.updater.NeuralNetUpdaterConfiguration;
 import org.deeplearning4j.rl4j.agent.listener.AgentListener;
 import org.deeplearning4j.rl4j.builder.DoubleDQNBuilder;
 import org.deeplearning4j.rl4j.environment.Environment;
-import org.deeplearning4j.rl4j.experience.ReplayMemoryExperienceHandler;
 import org.deeplearning4j.rl4j.mdp.CartpoleEnvironment;
 import org.deeplearning4j.rl4j.network.QNetwork;
 import org.deeplearning4j.rl4j.observation.transform.TransformProcess;
-import org.deeplearning4j.rl4j.observation.transform.operation.ArrayToINDArrayTransform;
-import org.deeplearning4j.rl4j.policy.EpsGreedy;
 import org.deeplearning4j.rl4j.trainer.SyncTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,20 +55,12 @@ class CartpoleSmokeTest {
         MultiLayerNetwork mln = CartpoleExperiment.network(CartpoleSettings.defaults(algo, 5, 1000).withNetwork(64, 2));
         NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(200).seed(5).build();
         List<AgentListener<Integer>> listeners = List.of(diagnostics);
-        DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
-                .policyConfiguration(EpsGreedy.Configuration.builder().epsilonNbStep(500).minEpsilon(0.1).build())
-                .experienceHandlerConfiguration(ReplayMemoryExperienceHandler.Configuration.builder()
-                        .maxReplayMemorySize(10000).batchSize(32).build())
-                .neuralNetUpdaterConfiguration(NeuralNetUpdaterConfiguration.builder().targetUpdateFrequency(100).build())
-                .updateAlgorithmConfiguration(BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99)
-                        .errorClamp(1.0).build())
-                .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(200).build())
+        DoubleDQNBuilder.Configuration conf = DoubleDqnConfigurations.builder(500, 10000, 32, 100, 0.99, 1.0, 200)
                 .agentLearnerListeners(listeners)
                 .build();
         QNetwork q = QNetwork.builder().withNetwork(mln).build();
         Supplier<Environment<Integer>> env = () -> new CartpoleEnvironment(rnd);
-        Supplier<TransformProcess> transform =
-                () -> TransformProcess.builder().transform("data", new ArrayToINDArrayTransform()).build("data");
+        Supplier<TransformProcess> transform = DoubleDqnConfigurations::arrayToINDArray;
         org.apache.commons.lang3.builder.Builder<IAgentLearner<Integer>> builder = algo == Algo.PREQN
                 ? new PreQNBuilder(conf, q, env::get, transform::get, rnd)   // the one-line swap
                 : new DoubleDQNBuilder(conf, q, env::get, transform::get, rnd);

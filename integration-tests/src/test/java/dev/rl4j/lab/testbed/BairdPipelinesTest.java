@@ -6,21 +6,15 @@ import dev.rl4j.diagnostics.FindingKind;
 import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.diagnostics.ProbeRecord;
 import dev.rl4j.preqn.PreQNBuilder;
+import dev.rl4j.testing.DoubleDqnConfigurations;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.rl4j.agent.AgentLearner;
-import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.BaseTransitionTDAlgorithm;
-import org.deeplearning4j.rl4j.agent.learning.update.updater.NeuralNetUpdaterConfiguration;
 import org.deeplearning4j.rl4j.agent.listener.AgentListener;
 import org.deeplearning4j.rl4j.builder.DoubleDQNBuilder;
-import org.deeplearning4j.rl4j.experience.ReplayMemoryExperienceHandler;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
 import org.deeplearning4j.rl4j.network.QNetwork;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
-import org.deeplearning4j.rl4j.observation.transform.TransformProcess;
-import org.deeplearning4j.rl4j.observation.transform.operation.ArrayToINDArrayTransform;
-import org.deeplearning4j.rl4j.policy.EpsGreedy;
 import org.deeplearning4j.rl4j.trainer.SyncTrainer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -58,19 +52,13 @@ class BairdPipelinesTest {
         MultiLayerNetwork net = BairdCounterexample.linearQNetwork(DataType.FLOAT);
         NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(50).seed(2).build();
         List<AgentListener<Integer>> listeners = List.of(diagnostics);
-        DoubleDQNBuilder.Configuration conf = DoubleDQNBuilder.Configuration.builder()
-                .policyConfiguration(EpsGreedy.Configuration.builder().epsilonNbStep(100).minEpsilon(0.1).build())
-                .experienceHandlerConfiguration(ReplayMemoryExperienceHandler.Configuration.builder()
-                        .maxReplayMemorySize(1000).batchSize(32).build())
-                .neuralNetUpdaterConfiguration(NeuralNetUpdaterConfiguration.builder().targetUpdateFrequency(1).build())
-                .updateAlgorithmConfiguration(BaseTransitionTDAlgorithm.Configuration.builder()
-                        .gamma(BairdCounterexample.GAMMA).build())
-                .agentLearnerConfiguration(AgentLearner.Configuration.builder().maxEpisodeSteps(50).build())
-                .agentLearnerListeners(listeners)
-                .build();
+        DoubleDQNBuilder.Configuration conf =
+                DoubleDqnConfigurations.builder(100, 1000, 32, 1, BairdCounterexample.GAMMA, Double.NaN, 50)
+                        .agentLearnerListeners(listeners)
+                        .build();
         PreQNBuilder builder = new PreQNBuilder(conf, QNetwork.builder().withNetwork(net).build(),
                 () -> new BairdEnvironment(2, rnd),
-                () -> TransformProcess.builder().transform("data", new ArrayToINDArrayTransform()).build("data"), rnd);
+                DoubleDqnConfigurations::arrayToINDArray, rnd);
         SyncTrainer<Integer> trainer = new SyncTrainer<>(builder, t -> t.getStepCount() >= 400);
 
         trainer.train();

@@ -21,7 +21,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 class TestbedKnownAnswersTest {
 
     @Test
-    void bairdExpectedTdDivergesToAboutFourHundredAfterAThousandSteps() { // math.md: |w| ~ 4e2
+    void bairdExpectedTdDivergesToAboutFourHundredAfterAThousandSteps() { // docs/math.md#baird: |w| ~ 4e2
         double[] w = BairdCounterexample.initialWeights();
         for (int t = 0; t < 1000; t++) {
             w = BairdCounterexample.expectedTdStep(w, 0.01);
