@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,7 +113,6 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    @Disabled("enabled when the listener split lands")
     void onlyTheInternalsReadRl4jByReflection() {
         noClasses().that().resideInAPackage("dev.rl4j..")
                 .and().resideOutsideOfPackage("dev.rl4j.internals..")
