@@ -54,7 +54,7 @@ class OfficialExampleSwapTest {
 
     @Test
     void theExampleRunsWithTheOneLineSwap() {
-        QLearning.QLConfiguration CARTPOLE_QL = exampleConfiguration(400);
+        QLearning.QLConfiguration CARTPOLE_QL = exampleConfiguration(250);
         DQNFactoryStdDense.Configuration CARTPOLE_NET = exampleNetwork();
         CartpoleNative mdp = new CartpoleNative(123);
 
@@ -71,7 +71,7 @@ class OfficialExampleSwapTest {
             mdp2.reset();
             rewards += pol.play(mdp2);
         }
-        assertThat(dql.getStepCount()).isGreaterThanOrEqualTo(400);
+        assertThat(dql.getStepCount()).isGreaterThanOrEqualTo(250);
         assertThat(dql.updateAlgorithm().updates()).isPositive();
         assertThat(dql.updateAlgorithm().lastUpdate().batchSize()).isEqualTo(128);
         assertThat(dql.getConfiguration().getRewardFactor()).isEqualTo(0.01);
@@ -83,7 +83,7 @@ class OfficialExampleSwapTest {
     void theDataManagerVariantAttachesRl4jsDataManagerListener() throws Exception {
         IDataManager dataManager = mock(IDataManager.class);
         PreQNDiscreteDense<Box> dql = new PreQNDiscreteDense<Box>(new CartpoleNative(7), exampleNetwork(),
-                exampleConfiguration(150), dataManager);
+                exampleConfiguration(100), dataManager);
 
         dql.train();
 
