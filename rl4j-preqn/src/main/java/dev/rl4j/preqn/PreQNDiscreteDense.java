@@ -7,6 +7,7 @@ import org.deeplearning4j.rl4j.agent.learning.update.UpdateRule;
 import org.deeplearning4j.rl4j.experience.ReplayMemoryExperienceHandler;
 import org.deeplearning4j.rl4j.experience.StateActionRewardState;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
+import org.deeplearning4j.rl4j.learning.sync.qlearning.QLearning;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
 import org.deeplearning4j.rl4j.mdp.MDP;
 import org.deeplearning4j.rl4j.network.configuration.DQNDenseNetworkConfiguration;
@@ -15,6 +16,8 @@ import org.deeplearning4j.rl4j.network.dqn.DQNFactoryStdDense;
 import org.deeplearning4j.rl4j.network.dqn.IDQN;
 import org.deeplearning4j.rl4j.space.DiscreteSpace;
 import org.deeplearning4j.rl4j.space.Encodable;
+import org.deeplearning4j.rl4j.util.DataManagerTrainingListener;
+import org.deeplearning4j.rl4j.util.IDataManager;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -59,10 +62,102 @@ public class PreQNDiscreteDense<O extends Encodable> extends QLearningDiscrete<O
         this(mdp, netConf, conf, PreQNConfiguration.defaults());
     }
 
+    // ---- Deprecated RL4J configuration (QLearning.QLConfiguration, DQNFactoryStdDense.Configuration, IDataManager),
+    // ---- as in RL4J's own examples: each mirrors the QLearningDiscreteDense constructor of the same parameters and
+    // ---- converts the configuration exactly as RL4J does (toLearningConfiguration / toNetworkConfiguration).
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, dqn, qlConf, dataManager)}, PreQN defaults. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, IDQN dqn, QLearning.QLConfiguration conf,
+            IDataManager dataManager) {
+        this(mdp, dqn, conf, dataManager, PreQNConfiguration.defaults());
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, dqn, qlConf, dataManager)}, with PreQN settings. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, IDQN dqn, QLearning.QLConfiguration conf,
+            IDataManager dataManager, PreQNConfiguration preqn) {
+        this(mdp, dqn, conf, preqn);
+        addListener(new DataManagerTrainingListener(dataManager));
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, dqn, qlConf)}, PreQN defaults. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, IDQN dqn, QLearning.QLConfiguration conf) {
+        this(mdp, dqn, conf, PreQNConfiguration.defaults());
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, dqn, qlConf)}, with PreQN settings. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, IDQN dqn, QLearning.QLConfiguration conf,
+            PreQNConfiguration preqn) {
+        this(mdp, dqn, conf.toLearningConfiguration(), preqn);
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, factory, qlConf, dataManager)}, PreQN defaults. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactory factory, QLearning.QLConfiguration conf,
+            IDataManager dataManager) {
+        this(mdp, factory, conf, dataManager, PreQNConfiguration.defaults());
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, factory, qlConf, dataManager)}, with PreQN settings. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactory factory, QLearning.QLConfiguration conf,
+            IDataManager dataManager, PreQNConfiguration preqn) {
+        this(mdp, buildDqn(mdp, factory), conf, dataManager, preqn);
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, factory, qlConf)}, PreQN defaults. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactory factory, QLearning.QLConfiguration conf) {
+        this(mdp, factory, conf, PreQNConfiguration.defaults());
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, factory, qlConf)}, with PreQN settings. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactory factory, QLearning.QLConfiguration conf,
+            PreQNConfiguration preqn) {
+        this(mdp, buildDqn(mdp, factory), conf, preqn);
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, netConf, qlConf, dataManager)}, PreQN defaults. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactoryStdDense.Configuration netConf,
+            QLearning.QLConfiguration conf, IDataManager dataManager) {
+        this(mdp, netConf, conf, dataManager, PreQNConfiguration.defaults());
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, netConf, qlConf, dataManager)}, with PreQN settings. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactoryStdDense.Configuration netConf,
+            QLearning.QLConfiguration conf, IDataManager dataManager, PreQNConfiguration preqn) {
+        this(mdp, new DQNFactoryStdDense(netConf.toNetworkConfiguration()), conf, dataManager, preqn);
+    }
+
+    /**
+     * As the deprecated {@code QLearningDiscreteDense(mdp, netConf, qlConf)} of RL4J's examples
+     * ({@code DQNCartpole}): the one-line swap for code written against the deprecated configuration. PreQN defaults.
+     */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactoryStdDense.Configuration netConf,
+            QLearning.QLConfiguration conf) {
+        this(mdp, netConf, conf, PreQNConfiguration.defaults());
+    }
+
+    /** As the deprecated {@code QLearningDiscreteDense(mdp, netConf, qlConf)}, with PreQN settings. */
+    @Deprecated
+    public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactoryStdDense.Configuration netConf,
+            QLearning.QLConfiguration conf, PreQNConfiguration preqn) {
+        this(mdp, new DQNFactoryStdDense(netConf.toNetworkConfiguration()), conf, preqn);
+    }
+
+    // ---- Current RL4J configuration (QLearningConfiguration, DQNDenseNetworkConfiguration).
+
     /** Builds the network with {@code factory} for the MDP's observation and action spaces. */
     public PreQNDiscreteDense(MDP<O, Integer, DiscreteSpace> mdp, DQNFactory factory, QLearningConfiguration conf,
             PreQNConfiguration preqn) {
-        this(mdp, factory.buildDQN(mdp.getObservationSpace().getShape(), mdp.getActionSpace().getSize()), conf, preqn);
+        this(mdp, buildDqn(mdp, factory), conf, preqn);
     }
 
     /** Builds a dense network ({@code DQNFactoryStdDense}) from {@code netConf}. */
@@ -87,6 +182,10 @@ public class PreQNDiscreteDense<O extends Encodable> extends QLearningDiscrete<O
             Parts parts) {
         super(mdp, dqn, conf, conf.getEpsilonNbStep(), parts.behavior(), parts.random());
         this.algorithm = parts.algorithm();
+    }
+
+    private static IDQN buildDqn(MDP<?, Integer, DiscreteSpace> mdp, DQNFactory factory) {
+        return factory.buildDQN(mdp.getObservationSpace().getShape(), mdp.getActionSpace().getSize());
     }
 
     /** The PreQN update in use: telemetry ({@code lastUpdate()}) and counters. */
