@@ -30,27 +30,19 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DenseStackKernel {
 
-    private final MultiLayerNetwork net;
     private final ParameterLayout layout;
-    private final DoubleParameters theta;
-    private final ForwardPass forward;
-    private final BackwardPass backward;
-    private final Workspace[] workspaces = new Workspace[2]; // [0]: the batch (A of a cross kernel), [1]: B
+    private final BatchPasses passes;
     private final ProductBuffers gramFactors = new ProductBuffers();
     private final ProductBuffers crossFactors = new ProductBuffers();
     private final ActionGroups groups;
     private final INDArray gradient; // weightedGradient's output, in the order of params()
     private final DoubleBuffer gradientValues;
     private final DoublePointer[] weightGradients; // dW_l inside gradient
-    private long generation; // bumped by every call: prepared batches check it
 
     /** The kernel of {@code net}, whose parameters are laid out as {@code layout} says. */
     public DenseStackKernel(MultiLayerNetwork net, ParameterLayout layout) {
-        this.net = net;
         this.layout = layout;
-        theta = new DoubleParameters(layout);
-        forward = new ForwardPass(layout, theta);
-        backward = new BackwardPass(layout, theta);
+        passes = new BatchPasses(net, layout);
         LayerLayout output = layout.layer(layout.depth() - 1);
         groups = new ActionGroups(output.out(), output.in());
         gradient = Nd4j.create(DataType.DOUBLE, 1, layout.numParams());
@@ -63,13 +55,13 @@ public final class DenseStackKernel {
 
     /** K(X, X), a new N x N matrix. */
     public double[][] gram(INDArray states, int[] actions) {
-        return gram(refreshAndPass(states, actions));
+        return gram(passes.first(states, actions));
     }
 
     /** K(A, B) = sum_l (A_l A'_l^T + 1) ⊙ (D_l D'_l^T), a new N_A x N_B matrix. */
     public double[][] cross(INDArray statesA, int[] actionsA, INDArray statesB, int[] actionsB) {
-        Workspace a = refreshAndPass(statesA, actionsA);
-        Workspace b = pass(1, statesB, actionsB);
+        Workspace a = passes.first(statesA, actionsA);
+        Workspace b = passes.second(statesB, actionsB);
         double[][] k = new double[a.n][b.n];
         crossFactors.ensure(a.n, b.n);
         for (int l = 0; l < layout.depth(); l++) {
@@ -89,12 +81,13 @@ public final class DenseStackKernel {
 
     /** sum_i w_i grad Q(s_i, a_i), a new array in the order of {@code params()}. */
     public double[] weightedGradient(INDArray states, int[] actions, double[] weights) {
-        return weightedGradient(refreshAndPass(states, actions), weights);
+        return weightedGradient(passes.first(states, actions), weights);
     }
 
     /** One batch after its passes: Gram and weighted gradients without another pass, until the next call. */
     public Prepared prepare(INDArray states, int[] actions) {
-        return new Prepared(refreshAndPass(states, actions), generation);
+        Workspace batch = passes.first(states, actions);
+        return new Prepared(batch, passes.generation());
     }
 
     /** A batch prepared by {@link #prepare}; refused once a later call has overwritten its buffers. */
@@ -120,34 +113,11 @@ public final class DenseStackKernel {
         }
 
         private void check() {
-            if (generation != stamp) {
+            if (passes.generation() != stamp) {
                 throw new IllegalStateException("this prepared batch was overwritten by a later call on the engine; "
                         + "call prepare(...) again");
             }
         }
-    }
-
-    /** Widens the current parameters, then both passes in workspace 0. */
-    private Workspace refreshAndPass(INDArray states, int[] actions) {
-        generation++;
-        theta.refresh(net.params()); // one widening copy of all parameters per call
-        return pass(0, states, actions);
-    }
-
-    /** Forward and backward pass of one batch on the current parameter copy: A_l and D_l of every layer. */
-    private Workspace pass(int slot, INDArray states, int[] actions) {
-        int d = layout.layer(0).in();
-        if (states.rank() != 2 || states.size(1) != d) {
-            throw new IllegalArgumentException("states must have shape [N, " + d + "], got "
-                    + java.util.Arrays.toString(states.shape()));
-        }
-        if (workspaces[slot] == null || workspaces[slot].n != actions.length) {
-            workspaces[slot] = new Workspace(layout, actions.length);
-        }
-        Workspace w = workspaces[slot];
-        forward.run(w, states, actions);
-        backward.run(w);
-        return w;
     }
 
     private double[][] gram(Workspace w) {
