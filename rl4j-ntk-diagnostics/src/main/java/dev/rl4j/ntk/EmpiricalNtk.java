@@ -122,7 +122,7 @@ public final class EmpiricalNtk {
 
     /**
      * sum_i w_i grad_theta Q(s_i, a_i), flattened in the order of {@code net.params()}, from ONE batched backward
-     * pass (PreQN's step, math.md section 3).
+     * pass (PreQN's step, eqs. 19-21 in docs/math.md).
      *
      * @param weights N finite weights
      * @return a new array of length {@link #numParams()}

@@ -9,7 +9,7 @@ package dev.rl4j.ntk;
 public enum NtkMethod {
     /**
      * K = sum_l (A_l A_l^T + 1) ⊙ (D_l D_l^T) from one forward and one batched backward pass in double
-     * (math.md section 4). Cost: N^2 * sum_l (d_in + d_out) multiply-adds through BLAS, memory O(N^2 + N * width).
+     * (docs/math.md, "structured kernel"). Cost: N^2 * sum_l (d_in + d_out) multiply-adds through BLAS, memory O(N^2 + N * width).
      * Dense stacks only ({@code DenseLayer}, {@code OutputLayer}/{@code LossLayer} with identity
      * activation). Chosen automatically whenever every layer has this rule.
      */

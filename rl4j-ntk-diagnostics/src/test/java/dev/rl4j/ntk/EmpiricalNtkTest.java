@@ -33,7 +33,7 @@ class EmpiricalNtkTest {
         double[][] perSample = EmpiricalNtk.of(net, NtkMethod.PER_SAMPLE).gram(s, a);
         double[][] fd = TestNets.gramOf(TestNets.finiteDifferenceJacobian(net, s, a, 1e-6));
 
-        assertThat(TestNets.maxRelativeDiff(structured, perSample)).isLessThanOrEqualTo(1e-10); // math.md section 4
+        assertThat(TestNets.maxRelativeDiff(structured, perSample)).isLessThanOrEqualTo(1e-10); // docs/math.md, "structured kernel"
         assertThat(TestNets.maxRelativeDiff(structured, fd)).isLessThanOrEqualTo(1e-8); // FD truncation ~h^2
     }
 
