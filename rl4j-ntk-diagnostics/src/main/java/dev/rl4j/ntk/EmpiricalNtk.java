@@ -1,5 +1,6 @@
 package dev.rl4j.ntk;
 
+import dev.rl4j.ntk.dense.ParameterLayout;
 import java.util.Objects;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,8 +56,9 @@ public final class EmpiricalNtk {
      */
     public static EmpiricalNtk of(MultiLayerNetwork net) {
         NetworkInspection inspection = NetworkInspection.inspect(net);
-        NtkMethod m = inspection.structuredRejection() == null ? NtkMethod.STRUCTURED : NtkMethod.PER_SAMPLE;
-        return create(net, m, inspection);
+        return inspection.structuredRule() instanceof NetworkInspection.Applies applies
+                ? structured(net, inspection, applies.layout())
+                : perSample(net, inspection);
     }
 
     /**
@@ -67,18 +69,17 @@ public final class EmpiricalNtk {
     public static EmpiricalNtk of(MultiLayerNetwork net, NtkMethod method) {
         Objects.requireNonNull(method, "method");
         NetworkInspection inspection = NetworkInspection.inspect(net);
-        if (method == NtkMethod.STRUCTURED && inspection.structuredRejection() != null) {
-            throw new IllegalArgumentException("method STRUCTURED is not available for this network: "
-                    + inspection.structuredRejection() + "; use PER_SAMPLE or of(net)");
-        }
-        return create(net, method, inspection);
+        return method == NtkMethod.STRUCTURED
+                ? structured(net, inspection, inspection.structuredRule().layoutOrThrow())
+                : perSample(net, inspection);
     }
 
-    private static EmpiricalNtk create(MultiLayerNetwork net, NtkMethod m, NetworkInspection inspection) {
-        KernelPath path = m == NtkMethod.STRUCTURED
-                ? new DenseStackKernel(net, inspection)
-                : new PerSampleKernel(net, inspection);
-        return new EmpiricalNtk(net, m, inspection.numActions(), path);
+    private static EmpiricalNtk structured(MultiLayerNetwork net, NetworkInspection inspection, ParameterLayout layout) {
+        return new EmpiricalNtk(net, NtkMethod.STRUCTURED, inspection.numActions(), new StructuredPath(net, layout));
+    }
+
+    private static EmpiricalNtk perSample(MultiLayerNetwork net, NetworkInspection inspection) {
+        return new EmpiricalNtk(net, NtkMethod.PER_SAMPLE, inspection.numActions(), new PerSampleKernel(net, inspection));
     }
 
     /** The path this engine uses; never null. */
@@ -94,11 +95,6 @@ public final class EmpiricalNtk {
     /** Number of trainable parameters P, the length of {@link #weightedGradient}. */
     public long numParams() {
         return net.numParams();
-    }
-
-    /** The network this engine reads. */
-    public MultiLayerNetwork network() {
-        return net;
     }
 
     /**

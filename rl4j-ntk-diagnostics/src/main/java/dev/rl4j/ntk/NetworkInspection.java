@@ -1,5 +1,6 @@
 package dev.rl4j.ntk;
 
+import dev.rl4j.ntk.dense.ParameterLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,24 +24,34 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 /**
  * What the NTK engine can do with a network: rejects layers whose gradients cannot be the acting network's, and
  * decides whether the structured rule applies. Validation happens once, at engine construction.
+ *
+ * @param numActions     number of outputs of the Q-network
+ * @param structuredRule the dense layout the structured kernel runs on, or why it cannot
  */
-final class NetworkInspection {
+record NetworkInspection(int numActions, StructuredRule structuredRule) {
 
-    private final int numActions;
-    private final String structuredRejection;
+    /** Whether every layer has a structured rule (docs/math.md#dense-kernel). */
+    sealed interface StructuredRule {
 
-    private NetworkInspection(int numActions, String structuredRejection) {
-        this.numActions = numActions;
-        this.structuredRejection = structuredRejection;
+        /** The layout to run the structured kernel on; throws, naming the reason, when the rule does not apply. */
+        ParameterLayout layoutOrThrow();
     }
 
-    int numActions() {
-        return numActions;
+    /** Every layer has a structured rule; {@code layout} locates each dense layer's W and b. */
+    record Applies(ParameterLayout layout) implements StructuredRule {
+        @Override
+        public ParameterLayout layoutOrThrow() {
+            return layout;
+        }
     }
 
-    /** Null when every layer has a structured rule, otherwise the first reason why not. */
-    String structuredRejection() {
-        return structuredRejection;
+    /** The structured rule does not apply, for the first {@code reason} found. */
+    record Rejected(String reason) implements StructuredRule {
+        @Override
+        public ParameterLayout layoutOrThrow() {
+            throw new IllegalArgumentException("method STRUCTURED is not available for this network: " + reason
+                    + "; use PER_SAMPLE or of(net)");
+        }
     }
 
     static NetworkInspection inspect(MultiLayerNetwork net) {
@@ -96,10 +107,18 @@ final class NetworkInspection {
             }
         }
         int actions = outputSize(net);
-        return new NetworkInspection(actions, structuredIssues.isEmpty() ? null : structuredIssues.get(0));
+        if (!structuredIssues.isEmpty()) {
+            return new NetworkInspection(actions, new Rejected(structuredIssues.get(0)));
+        }
+        ParameterLayout layout = ParameterLayout.of(net);
+        if (layout.numParams() != net.numParams()) {
+            return new NetworkInspection(actions, new Rejected("structured NTK expects " + layout.numParams()
+                    + " parameters (W and b of each dense layer) but the network has " + net.numParams()));
+        }
+        return new NetworkInspection(actions, new Applies(layout));
     }
 
-    static String describe(int index, Layer layer) {
+    private static String describe(int index, Layer layer) {
         return "layer " + index + " (" + layer.getClass().getSimpleName()
                 + (layer.getLayerName() != null && !layer.getLayerName().equals("layer" + index)
                         ? " '" + layer.getLayerName() + "'" : "") + ")";

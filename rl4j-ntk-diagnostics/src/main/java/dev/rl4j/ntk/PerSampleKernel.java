@@ -8,6 +8,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemv;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dsyrk;
 
+import dev.rl4j.ntk.dense.LowerTriangle;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -117,7 +118,7 @@ final class PerSampleKernel implements EmpiricalNtk.KernelPath {
             public double[][] gram() {
                 double[] k = new double[n * n];
                 cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, n, p, 1.0, g, p, 0.0, k, n); // K = G G^T
-                return DenseStackKernel.symmetric(k, n);
+                return LowerTriangle.mirrored(k, n);
             }
 
             @Override
