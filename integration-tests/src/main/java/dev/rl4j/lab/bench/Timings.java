@@ -13,6 +13,17 @@ import java.util.Arrays;
  */
 public record Timings(int reps, double medianMs, double minMs, double maxMs, double p90Ms) {
 
+    /** {@code reps, median_ms, min_ms, max_ms, p90_ms} for a benchmark's JSON line. */
+    public java.util.Map<String, Object> toJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("reps", reps);
+        m.put("median_ms", medianMs);
+        m.put("min_ms", minMs);
+        m.put("max_ms", maxMs);
+        m.put("p90_ms", p90Ms);
+        return m;
+    }
+
     /** Summarises raw nanosecond timings. */
     public static Timings ofNanos(long[] nanos) {
         if (nanos.length == 0) {
