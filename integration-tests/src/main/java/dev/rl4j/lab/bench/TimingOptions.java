@@ -8,10 +8,11 @@ import picocli.CommandLine.Option;
  */
 public final class TimingOptions {
 
-    @Option(names = "--reps", description = "timed repetitions, >= 1")
+    @Option(names = "--reps", description = "timed repetitions, >= 1 (default 500; bench-ntk --method per-sample: 5)")
     Integer reps;
 
-    @Option(names = "--warmup", description = "untimed warm-up runs, >= 0 (the JIT settles late)")
+    @Option(names = "--warmup", description = "untimed warm-up runs, >= 0 (default 500, the JIT settles late; "
+            + "bench-ntk --method per-sample: 1)")
     Integer warmup;
 
     @Option(names = "--threads", description = "BLAS threads, >= 1 (default: available processors)")

@@ -21,6 +21,12 @@ public enum Algo {
     /** Semi-gradient Q-learning with step size alpha, no target network: the linear testbeds' baseline. */
     Q_LEARNING;
 
+    /** The {@code --algo} spelling: {@code dqn}, {@code ddqn}, {@code preqn}, {@code q-learning}. */
+    @Override
+    public String toString() {
+        return KebabEnumConverter.kebab(this);
+    }
+
     /** {@code dqn | ddqn | preqn | q-learning}, any case; {@code double-dqn} is {@code ddqn}. */
     public static final class Converter extends KebabEnumConverter<Algo> {
         public Converter() {
