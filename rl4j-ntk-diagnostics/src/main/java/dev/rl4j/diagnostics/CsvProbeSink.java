@@ -2,8 +2,6 @@ package dev.rl4j.diagnostics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -33,11 +31,7 @@ public final class CsvProbeSink implements ProbeSink {
      */
     public CsvProbeSink(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            out = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), FORMAT);
+            out = new CSVPrinter(SinkFile.create(file, "CSV"), FORMAT);
             out.printRecord(ProbeRecord.COLUMNS);
             out.flush();
         } catch (IOException e) {

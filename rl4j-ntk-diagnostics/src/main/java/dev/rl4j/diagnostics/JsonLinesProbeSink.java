@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,15 +30,7 @@ public final class JsonLinesProbeSink implements ProbeSink {
      * @throws UncheckedIOException if the file cannot be written
      */
     public JsonLinesProbeSink(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON Lines diagnostics to " + file, e);
-        }
+        out = SinkFile.create(file, "JSON Lines");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.rl4j.lab.bench;
 
 import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.lab.JsonLine;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.SeedOption;
 import dev.rl4j.lab.options.StepsOption;
 import dev.rl4j.lab.run.Algo;
@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-listener}: the cost of the diagnostics listener. Trains RL4J's default DQN (4-100-100-100-2, Adam) on
@@ -29,8 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Wall time of CartPole DQN training without and with the NTK diagnostics listener.")
 public final class BenchListenerCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
     @Mixin
     StepsOption steps = new StepsOption(20000, 100);
@@ -65,11 +63,10 @@ public final class BenchListenerCommand implements Callable<Integer> {
             with += b;
             ratios.add(b / a);
         }
-        commandSpec.commandLine().getOut().println(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
+        summary.print(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
                 .put("period", NtkDiagnostics.DEFAULT_PERIOD).put("without_s", without).put("with_s", with)
                 .put("ratio", with / without).put("pair_ratios", ratios).put("probes", probes)
-                .put("probe_s", probeMillis / 1000).put("probe_share", probeMillis / 1000 / with)
-                .put("settings", CommandSettings.of(commandSpec)));
+                .put("probe_s", probeMillis / 1000).put("probe_share", probeMillis / 1000 / with));
         return 0;
     }
 }

@@ -3,7 +3,7 @@ package dev.rl4j.lab.bench;
 import dev.rl4j.lab.JsonLine;
 import dev.rl4j.lab.LabOptions;
 import dev.rl4j.lab.NetSpec;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.Precision;
 import dev.rl4j.lab.options.SeedOption;
@@ -17,9 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-ntk}: times {@link EmpiricalNtk#gram} on a random batch and prints one JSON line (with the
@@ -31,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = "Time the NTK Gram matrix of a dense Q-network; prints one JSON line.")
 public final class BenchNtkCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
     @Mixin
     NetOptions network = new NetOptions("4-256-256-2", 256, 1);
@@ -77,12 +75,11 @@ public final class BenchNtkCommand implements Callable<Integer> {
         int[] actions = new java.util.Random(seed.get()).ints(batch, 0, spec.actions()).toArray();
         EmpiricalNtk ntk = EmpiricalNtk.of(net, method);
         Timings t = Timings.measure(w, r, () -> ntk.gram(states, actions));
-        commandSpec.commandLine().getOut().println(new JsonLine().put("bench", "ntk").put("net", spec.toString())
+        summary.print(t.putTo(new JsonLine().put("bench", "ntk").put("net", spec.toString())
                 .put("batch", batch).put("method", KebabEnumConverter.kebab(method))
                 .put("dtype", KebabEnumConverter.kebab(dtype)).put("activation", activation)
-                .put("params", net.numParams()).putAll(t.toJson()).put("blas_threads", blasThreads)
-                .put("omp_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"))
-                .put("settings", CommandSettings.of(commandSpec)));
+                .put("params", net.numParams())).put("blas_threads", blasThreads)
+                .put("omp_threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
         return 0;
     }
 }

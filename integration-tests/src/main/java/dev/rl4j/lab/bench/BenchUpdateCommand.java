@@ -3,7 +3,7 @@ package dev.rl4j.lab.bench;
 import dev.rl4j.lab.JsonLine;
 import dev.rl4j.lab.LabOptions;
 import dev.rl4j.lab.NetSpec;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.SeedOption;
 import dev.rl4j.lab.run.Algo;
@@ -26,9 +26,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-update}: times one learner update on a fixed set of random minibatches and prints one JSON line.
@@ -60,8 +58,8 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
     @Mixin
     NetOptions network = new NetOptions("4-100-100-100-2", 32, 2);
@@ -102,10 +100,9 @@ public final class BenchUpdateCommand implements Callable<Integer> {
                 ? cartpoleBatches(batch, 16, seed) : batches(spec, batch, 16, seed);
         Runnable update = update(algo, net, batches);
         Timings t = Timings.measure(warmup, reps, update);
-        commandSpec.commandLine().getOut().println(new JsonLine().put("bench", "update").put("net", spec.toString())
+        summary.print(t.putTo(new JsonLine().put("bench", "update").put("net", spec.toString())
                 .put("batch", batch).put("algo", KebabEnumConverter.kebab(algo)).put("data", KebabEnumConverter.kebab(data))
-                .put("dtype", "float").put("params", net.numParams()).putAll(t.toJson())
-                .put("blas_threads", blasThreads).put("settings", CommandSettings.of(commandSpec)));
+                .put("dtype", "float").put("params", net.numParams())).put("blas_threads", blasThreads));
         return 0;
     }
 

@@ -1,9 +1,8 @@
 package dev.rl4j.lab.bench;
 
 import dev.rl4j.lab.NetSpec;
-import picocli.CommandLine.ITypeConverter;
+import dev.rl4j.lab.options.ParsingConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** The benchmarked network and batch of {@code bench-ntk} and {@code bench-update}: {@code --net}, {@code --batch}. */
 public final class NetOptions {
@@ -46,14 +45,9 @@ public final class NetOptions {
     }
 
     /** {@code --net}: {@link NetSpec#parse}, its message kept. */
-    static final class NetSpecConverter implements ITypeConverter<NetSpec> {
-        @Override
-        public NetSpec convert(String value) {
-            try {
-                return NetSpec.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class NetSpecConverter extends ParsingConverter<NetSpec> {
+        NetSpecConverter() {
+            super(NetSpec::parse);
         }
     }
 }

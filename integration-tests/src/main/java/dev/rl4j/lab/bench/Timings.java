@@ -1,5 +1,6 @@
 package dev.rl4j.lab.bench;
 
+import dev.rl4j.lab.JsonLine;
 import java.util.Arrays;
 
 /**
@@ -13,15 +14,10 @@ import java.util.Arrays;
  */
 public record Timings(int reps, double medianMs, double minMs, double maxMs, double p90Ms) {
 
-    /** {@code reps, median_ms, min_ms, max_ms, p90_ms} for a benchmark's JSON line. */
-    public java.util.Map<String, Object> toJson() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("reps", reps);
-        m.put("median_ms", medianMs);
-        m.put("min_ms", minMs);
-        m.put("max_ms", maxMs);
-        m.put("p90_ms", p90Ms);
-        return m;
+    /** Adds {@code reps, median_ms, min_ms, max_ms, p90_ms} to a benchmark's JSON line and returns it. */
+    public JsonLine putTo(JsonLine line) {
+        return line.put("reps", reps).put("median_ms", medianMs).put("min_ms", minMs).put("max_ms", maxMs)
+                .put("p90_ms", p90Ms);
     }
 
     /** Summarises raw nanosecond timings. */

@@ -1,7 +1,7 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.JsonLine;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.OutOption;
 import dev.rl4j.lab.options.SeedOption;
 import dev.rl4j.lab.options.StepsOption;
@@ -17,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: the README's main job. Trains RL4J's double DQN (target network, Adam) and PreQN (no target network,
@@ -33,8 +31,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
 
-    @Spec
-    CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
     @Mixin
     StepsOption steps = new StepsOption(20000, 100);
@@ -83,8 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
                 settings, series);
         log.info("demo: report written to {}", report.toAbsolutePath());
         summary.put("report", report.toString().replace('\\', '/'));
-        summary.put("settings", CommandSettings.of(commandSpec));
-        commandSpec.commandLine().getOut().println(new JsonLine().putAll(summary));
+        this.summary.print(new JsonLine().putAll(summary));
         return 0;
     }
 }

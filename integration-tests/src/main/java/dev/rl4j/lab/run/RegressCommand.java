@@ -1,9 +1,10 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.JsonLine;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.OutOption;
+import dev.rl4j.lab.options.ParsingConverter;
 import dev.rl4j.lab.options.StepsOption;
 import dev.rl4j.lab.report.RunSeries;
 import java.util.ArrayList;
@@ -13,12 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code regress}: trains one learner on several seeds, prints a table (stderr) and one JSON line, and exits 1 when
@@ -31,8 +28,8 @@ import picocli.CommandLine.TypeConversionException;
         description = "Run seeds, check an expectation per seed, exit 1 when too few pass.")
 public final class RegressCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
     @Option(names = "--env", defaultValue = "cartpole", converter = RunCommand.Env.Converter.class,
             description = "cartpole (default ${DEFAULT-VALUE})")
@@ -78,26 +75,16 @@ public final class RegressCommand implements Callable<Integer> {
     }
 
     /** {@code --seeds}: {@link #parseSeeds}. */
-    static final class SeedsConverter implements ITypeConverter<Seeds> {
-        @Override
-        public Seeds convert(String value) {
-            try {
-                return new Seeds(value, parseSeeds(value));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class SeedsConverter extends ParsingConverter<Seeds> {
+        SeedsConverter() {
+            super(text -> new Seeds(text, parseSeeds(text)));
         }
     }
 
     /** {@code --expect}: {@link Expectation#parse}. */
-    static final class ExpectationConverter implements ITypeConverter<Expectation> {
-        @Override
-        public Expectation convert(String value) {
-            try {
-                return Expectation.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class ExpectationConverter extends ParsingConverter<Expectation> {
+        ExpectationConverter() {
+            super(Expectation::parse);
         }
     }
 
@@ -188,11 +175,10 @@ public final class RegressCommand implements Callable<Integer> {
             rows.add(row);
         }
         boolean success = passed >= required;
-        commandSpec.commandLine().getOut().println(new JsonLine().put("command", "regress").put("env", "cartpole")
+        summary.print(new JsonLine().put("command", "regress").put("env", "cartpole")
                 .put("algo", KebabEnumConverter.kebab(a)).put("target_network", first.targetNetwork())
                 .put("lr", first.learningRate()).put("steps", first.steps()).put("expect", expect.toString())
-                .put("passed", passed).put("required", required).put("success", success).put("runs", rows)
-                .put("settings", CommandSettings.of(commandSpec)));
+                .put("passed", passed).put("required", required).put("success", success).put("runs", rows));
         return success ? 0 : 1;
     }
 }

@@ -4,7 +4,7 @@ import static dev.rl4j.lab.options.KebabEnumConverter.kebab;
 
 import dev.rl4j.lab.CsvTable;
 import dev.rl4j.lab.JsonLine;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.OutOption;
 import dev.rl4j.lab.options.SeedOption;
@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code run}: trains one learner on CartPole and writes episodes.csv and report.html to {@code --out}, or drives a
@@ -53,8 +51,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    @Spec
-    CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
     @Option(names = "--env", defaultValue = "cartpole", converter = Env.Converter.class,
             description = "cartpole | baird | w2w | tvr (default ${DEFAULT-VALUE})")
@@ -99,13 +97,12 @@ public final class RunCommand implements Callable<Integer> {
                 reportSettings, List.of(r.series()));
         List<RunSeries.Episode> eps = r.series().episodes();
         long lastStep = eps.isEmpty() ? 0 : eps.get(eps.size() - 1).step();
-        commandSpec.commandLine().getOut().println(new JsonLine().put("command", "run").put("env", "cartpole")
+        summary.print(new JsonLine().put("command", "run").put("env", "cartpole")
                 .put("algo", kebab(a)).put("seed", seed.get())
                 .put("steps", lastStep).put("episodes", eps.size())
                 .put("mean100", round(EpisodeRecorder.meanOfLast(eps, 100), 100))
                 .put("seconds", round(r.seconds(), 10)).put("steps_per_second", Math.round(lastStep / r.seconds()))
-                .put("report", report.toString().replace('\\', '/'))
-                .put("settings", CommandSettings.of(commandSpec)));
+                .put("report", report.toString().replace('\\', '/')));
         return 0;
     }
 
@@ -146,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
                 line.put("gamma", gamma != null ? gamma : 0.9);
             }
         }
-        commandSpec.commandLine().getOut().println(line.put("settings", CommandSettings.of(commandSpec)));
+        summary.print(line);
         return 0;
     }
 

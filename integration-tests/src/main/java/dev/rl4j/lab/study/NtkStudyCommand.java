@@ -2,7 +2,7 @@ package dev.rl4j.lab.study;
 
 import dev.rl4j.lab.CsvTable;
 import dev.rl4j.lab.JsonLine;
-import dev.rl4j.lab.options.CommandSettings;
+import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.OutOption;
 import dev.rl4j.lab.options.SeedOption;
 import java.io.IOException;
@@ -20,9 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ntk-study}: the NTK architecture study of Achiam et al. 2019 on CartPole. For every activation, hidden width
@@ -82,8 +80,8 @@ public final class NtkStudyCommand implements Callable<Integer> {
             + "1 seed, 16 states; overrides the grid options")
     boolean quick;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonSummary summary;
 
     /** The grid these options describe; throws {@link IllegalArgumentException} naming a bad option. */
     StudyGrid grid() {
@@ -127,17 +125,14 @@ public final class NtkStudyCommand implements Callable<Integer> {
         Path png = out.resolve("ntk-study.png");
         new StudyChart(grid, cells).write(png);
         StudyFindings findings = StudyFindings.of(grid, cells);
-        printTable(spec.commandLine().getErr(), cells, findings);
+        printTable(summary.err(), cells, findings);
 
         JsonLine json = new JsonLine().put("study", "ntk").put("states", grid.states()).put("seeds", grid.seeds())
                 .put("seed", grid.seed()).put("activations", grid.activations()).put("widths", grid.widths())
                 .put("depths", grid.depths()).put("kernels", grid.kernels())
                 .put("elapsed_s", Math.round(elapsed * 100) / 100.0)
                 .put("out", out.toString()).put("csv", csv.toString()).put("chart", png.toString());
-        json.putAll(findings.toJson()).put("settings", CommandSettings.of(spec));
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(json);
-        stdout.flush();
+        summary.print(json.putAll(findings.toJson()));
         return 0;
     }
 
