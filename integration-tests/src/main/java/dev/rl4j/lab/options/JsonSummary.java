@@ -2,6 +2,7 @@ package dev.rl4j.lab.options;
 
 import dev.rl4j.lab.JsonLine;
 import java.io.PrintWriter;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
  * The one JSON line a command prints on stdout, always ending with the command's {@code settings}
  * ({@link CommandSettings}). Mixed into every command; also gives the command's stderr writer for tables.
  */
+@Command
 public final class JsonSummary {
 
     @Spec(Spec.Target.MIXEE)
