@@ -1,16 +1,20 @@
 package dev.rl4j.lab;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One JSON object written on a single line, the summary every rl4j-lab subcommand prints on stdout. Keys keep their
- * insertion order. Values may be {@code null}, {@link Boolean}, {@link Number}, {@link String}, {@code double[]},
- * {@code int[]}, {@link List} or {@link Map} (nested objects). Non-finite doubles (NaN, +-Infinity) have no JSON
- * form and are written as {@code null}; each command's Javadoc says which fields can be null.
+ * One JSON object written on a single line with Jackson's {@link JsonGenerator}, the summary every rl4j-lab
+ * subcommand prints on stdout. Keys keep their insertion order. Values may be {@code null}, {@link Boolean},
+ * {@link Number}, {@link String}, {@code double[]}, {@code int[]}, {@code long[]}, {@link List} or {@link Map} (nested
+ * objects), or a nested {@code JsonLine}; anything else is written as its {@code toString()}. Non-finite doubles (NaN,
+ * +-Infinity) have no JSON form and are written as {@code null}; each command's Javadoc says which fields can be null.
  *
  * <pre>{@code
  * String line = new JsonLine().put("study", "ntk").put("states", 200).toString(); // {"study":"ntk","states":200}
@@ -20,6 +24,8 @@ import java.util.Map;
  */
 public final class JsonLine {
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
     /** Adds or replaces {@code key}; returns this line. */
@@ -28,63 +34,68 @@ public final class JsonLine {
         return this;
     }
 
+    /** Adds every entry of {@code values} in its order; returns this line. */
+    public JsonLine putAll(Map<String, ?> values) {
+        fields.putAll(values);
+        return this;
+    }
+
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        write(sb, fields);
-        return sb.toString();
+        StringWriter s = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(s)) {
+            write(g, fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return s.toString();
     }
 
-    private static void write(StringBuilder sb, Object v) {
+    private static void write(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
-            sb.append("null");
+            g.writeNull();
         } else if (v instanceof Boolean b) {
-            sb.append(b);
+            g.writeBoolean(b);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
+            if (Double.isFinite(d)) {
+                g.writeNumber(d);
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).intValue());
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
         } else if (v instanceof Number n) {
-            sb.append(n);
+            g.writeNumber(n.toString());
         } else if (v instanceof double[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? "," : "");
-                write(sb, a[i]);
+            g.writeStartArray();
+            for (double d : a) {
+                write(g, d);
             }
-            sb.append(']');
+            g.writeEndArray();
         } else if (v instanceof int[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? "," : "").append(a[i]);
-            }
-            sb.append(']');
+            g.writeArray(a, 0, a.length);
+        } else if (v instanceof long[] a) {
+            g.writeArray(a, 0, a.length);
         } else if (v instanceof List<?> list) {
-            sb.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                sb.append(i > 0 ? "," : "");
-                write(sb, list.get(i));
+            g.writeStartArray();
+            for (Object o : list) {
+                write(g, o);
             }
-            sb.append(']');
+            g.writeEndArray();
         } else if (v instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean first = true;
+            g.writeStartObject();
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                sb.append(first ? "" : ",");
-                first = false;
-                quote(sb, String.valueOf(e.getKey()));
-                sb.append(':');
-                write(sb, e.getValue());
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
             }
-            sb.append('}');
+            g.writeEndObject();
         } else if (v instanceof JsonLine nested) {
-            write(sb, nested.fields);
+            write(g, nested.fields);
         } else {
-            quote(sb, v.toString());
+            g.writeString(v.toString());
         }
-    }
-
-    /** Appends a JSON string literal, escaped by Jackson. */
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 }

@@ -3,21 +3,11 @@ package dev.rl4j.lab;
 import java.util.Locale;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.api.buffer.DataType;
 
-/** Parsing of option values shared by rl4j-lab subcommands; messages name the option and the allowed values. */
+/** Option values shared by rl4j-lab subcommands; messages name the option and the allowed values. */
 public final class LabOptions {
 
     private LabOptions() {
-    }
-
-    /** float | double. */
-    public static DataType dataType(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "float" -> DataType.FLOAT;
-            case "double" -> DataType.DOUBLE;
-            default -> throw new IllegalArgumentException("--dtype must be float or double, got '" + text + "'");
-        };
     }
 
     /** relu | tanh | sin, or any other DL4J activation name. */

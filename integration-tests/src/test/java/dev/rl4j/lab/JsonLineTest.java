@@ -32,4 +32,16 @@ class JsonLineTest {
         assertThat(new JsonLine().put("s", "a\"b\\c\nd\u0001").toString())
                 .isEqualTo("{\"s\":\"a\\\"b\\\\c\\nd\\u0001\"}");
     }
+
+    @Test
+    void awkwardStringsRoundTripThroughAJsonParser() throws Exception {
+        String awkward = "quote \" backslash \\ newline \n unicode \u00e9\u4e2d\ud83d\ude00 ctl \u0001";
+        String line = new JsonLine().put("s", awkward).put("nested", Map.of("t", awkward)).put("nan", Double.NaN)
+                .toString();
+        assertThat(line).doesNotContain("\n").doesNotContain("NaN");
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertThat(n.get("s").asText()).isEqualTo(awkward);
+        assertThat(n.get("nested").get("t").asText()).isEqualTo(awkward);
+        assertThat(n.get("nan").isNull()).isTrue();
+    }
 }

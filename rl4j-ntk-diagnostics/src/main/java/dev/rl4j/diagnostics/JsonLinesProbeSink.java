@@ -1,25 +1,26 @@
 package dev.rl4j.diagnostics;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one JSON object per line per probe (JSON Lines), UTF-8. Keys: {@code "probe/index"}, then every column of
- * {@link ProbeRecord#COLUMNS} with the same names as the CSV, then {@code "findings"}: an array of the active findings,
- * each {@code {"kind", "severity", "explanation", "numbers": {...}}}. JSON has no NaN or infinity: such doubles are
- * written as {@code null}. Each line is flushed.
+ * Writes one JSON object per line per probe (JSON Lines), UTF-8, with Jackson's {@link JsonGenerator}. Keys:
+ * {@code "probe/index"}, then every column of {@link ProbeRecord#COLUMNS} with the same names as the CSV, then
+ * {@code "findings"}: an array of the active findings, each {@code {"kind", "severity", "explanation", "numbers":
+ * {...}}}. JSON has no NaN or infinity: such doubles are written as {@code null}. Each line is flushed.
  *
  * <p>Stability: experimental. @since 0.1
  */
 public final class JsonLinesProbeSink implements ProbeSink {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final BufferedWriter out;
 
@@ -29,21 +30,13 @@ public final class JsonLinesProbeSink implements ProbeSink {
      * @throws UncheckedIOException if the file cannot be written
      */
     public JsonLinesProbeSink(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON Lines diagnostics to " + file, e);
-        }
+        out = SinkFile.create(file, "JSON Lines");
     }
 
     @Override
     public void accept(ProbeRecord record) {
         try {
-            out.write(toJson(record));
+            write(record, out);
             out.write('\n');
             out.flush();
         } catch (IOException e) {
@@ -62,42 +55,60 @@ public final class JsonLinesProbeSink implements ProbeSink {
 
     /** The JSON object of one record, on one line. */
     static String toJson(ProbeRecord record) {
-        StringBuilder sb = new StringBuilder(1024).append('{');
-        sb.append(quote("probe/index")).append(':').append(record.index());
-        for (Map.Entry<String, Object> e : record.columns().entrySet()) {
-            sb.append(',').append(quote(e.getKey())).append(':').append(value(e.getValue()));
+        StringWriter s = new StringWriter(1024);
+        try {
+            write(record, s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sb.append(',').append(quote("findings")).append(":[");
-        List<Finding> active = record.active();
-        for (int i = 0; i < active.size(); i++) {
-            Finding f = active.get(i);
-            sb.append(i == 0 ? "" : ",").append('{')
-                    .append(quote("kind")).append(':').append(quote(f.kind().name())).append(',')
-                    .append(quote("severity")).append(':').append(quote(f.severity().name())).append(',')
-                    .append(quote("explanation")).append(':').append(quote(f.explanation())).append(',')
-                    .append(quote("numbers")).append(":{");
-            boolean first = true;
-            for (Map.Entry<String, Double> n : f.numbers().entrySet()) {
-                sb.append(first ? "" : ",").append(quote(n.getKey())).append(':').append(value(n.getValue()));
-                first = false;
+        return s.toString();
+    }
+
+    private static void write(ProbeRecord record, Writer target) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(target).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.writeStartObject();
+            g.writeNumberField("probe/index", record.index());
+            for (Map.Entry<String, Object> e : record.columns().entrySet()) {
+                g.writeFieldName(e.getKey());
+                value(g, e.getValue());
             }
-            sb.append("}}");
+            g.writeArrayFieldStart("findings");
+            for (Finding f : record.active()) {
+                g.writeStartObject();
+                g.writeStringField("kind", f.kind().name());
+                g.writeStringField("severity", f.severity().name());
+                g.writeStringField("explanation", f.explanation());
+                g.writeObjectFieldStart("numbers");
+                for (Map.Entry<String, Double> n : f.numbers().entrySet()) {
+                    g.writeFieldName(n.getKey());
+                    value(g, n.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
         }
-        return sb.append("]}").toString();
     }
 
-    private static String value(Object v) {
+    /** Doubles (NaN and infinities as null), other numbers, booleans; anything else as its string. */
+    private static void value(JsonGenerator g, Object v) throws IOException {
         if (v instanceof Double d) {
-            return Double.isFinite(d) ? d.toString() : "null";
+            if (Double.isFinite(d)) {
+                g.writeNumber(d);
+            } else {
+                g.writeNull();
+            }
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(String.valueOf(v));
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v.toString();
-        }
-        return quote(String.valueOf(v));
-    }
-
-    /** A JSON string literal, escaped by Jackson. */
-    private static String quote(String s) {
-        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
     }
 }

@@ -2,6 +2,9 @@ package dev.rl4j.lab.bench;
 
 import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.options.JsonSummary;
+import dev.rl4j.lab.options.SeedOption;
+import dev.rl4j.lab.options.StepsOption;
 import dev.rl4j.lab.run.Algo;
 import dev.rl4j.lab.run.CartpoleExperiment;
 import dev.rl4j.lab.run.CartpoleSettings;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,22 +27,24 @@ import picocli.CommandLine.Option;
         description = "Wall time of CartPole DQN training without and with the NTK diagnostics listener.")
 public final class BenchListenerCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
-    @Option(names = "--steps", defaultValue = "20000", description = "environment steps per run (default ${DEFAULT-VALUE})")
-    int steps;
+    @Mixin
+    StepsOption steps = new StepsOption(20000, 100);
 
     @Option(names = "--pairs", defaultValue = "2", description = "with/without pairs, >= 1 (default ${DEFAULT-VALUE})")
     int pairs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
     @Override
     public Integer call() {
-        if (steps < 100 || pairs < 1) {
-            throw new IllegalArgumentException("--steps must be >= 100 and --pairs >= 1, got " + steps + " and " + pairs);
+        int steps = this.steps.get();
+        long seed = this.seed.get();
+        if (pairs < 1) {
+            throw new IllegalArgumentException("--pairs must be >= 1, got " + pairs);
         }
         CartpoleSettings s = CartpoleSettings.defaults(Algo.DQN, seed, steps);
         double without = 0;
@@ -57,7 +63,7 @@ public final class BenchListenerCommand implements Callable<Integer> {
             with += b;
             ratios.add(b / a);
         }
-        commandSpec.commandLine().getOut().println(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
+        summary.print(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
                 .put("period", NtkDiagnostics.DEFAULT_PERIOD).put("without_s", without).put("with_s", with)
                 .put("ratio", with / without).put("pair_ratios", ratios).put("probes", probes)
                 .put("probe_s", probeMillis / 1000).put("probe_share", probeMillis / 1000 / with));

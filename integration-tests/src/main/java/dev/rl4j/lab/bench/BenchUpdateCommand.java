@@ -1,16 +1,23 @@
 package dev.rl4j.lab.bench;
 
+import dev.rl4j.lab.JsonLine;
 import dev.rl4j.lab.LabOptions;
 import dev.rl4j.lab.NetSpec;
+import dev.rl4j.lab.options.JsonSummary;
+import dev.rl4j.lab.options.KebabEnumConverter;
+import dev.rl4j.lab.options.SeedOption;
+import dev.rl4j.lab.run.Algo;
 import dev.rl4j.preqn.PreQNConfiguration;
 import dev.rl4j.preqn.PreQNUpdateAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.BaseDQNAlgorithm;
 import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.BaseTransitionTDAlgorithm;
+import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.DoubleDQN;
 import org.deeplearning4j.rl4j.agent.learning.algorithm.dqn.StandardDQN;
 import org.deeplearning4j.rl4j.experience.StateActionRewardState;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
@@ -18,12 +25,14 @@ import org.deeplearning4j.rl4j.observation.Observation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code bench-update}: times one learner update on a fixed set of random minibatches and prints one JSON line.
  * {@code --algo dqn} is RL4J's own update: {@code StandardDQN.compute} (targets and labels) then {@code DQN.fit}
- * through the network's Adam updater, as {@code SyncLabelsNeuralNetUpdater} does. {@code --algo preqn} is
+ * through the network's Adam updater, as {@code SyncLabelsNeuralNetUpdater} does ({@code --algo ddqn}: the same with
+ * {@code DoubleDQN}). {@code --algo preqn} is
  * {@code PreQNUpdateAlgorithm.compute} with default settings (targets, kernel, solve, step, line search). Both run on
  * the same float ReLU network shape RL4J builds, on 16 minibatches of CartPole transitions from a random policy (the
  * default) or of Gaussian noise ({@code --data gaussian}: its targets make PreQN's line search shrink 4-5 times).
@@ -31,84 +40,86 @@ import picocli.CommandLine.Option;
  * <p>Stability: experimental. @since 0.1
  */
 @Command(name = "bench-update", mixinStandardHelpOptions = true,
-        description = "Time one DQN or PreQN update on random minibatches; prints one JSON line.")
+        description = "Time one DQN, double DQN or PreQN update on random minibatches; prints one JSON line.")
 public final class BenchUpdateCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec commandSpec;
+    /** Minibatch data. */
+    public enum Data {
+        /** Random-policy CartpoleNative transitions; needs a 4-...-2 network. */
+        CARTPOLE,
+        /** Gaussian states, uniform actions, rewards in [-1, 1], every tenth transition terminal. */
+        GAUSSIAN;
 
-    @Option(names = "--net", defaultValue = "4-100-100-100-2", description = "layer widths (default ${DEFAULT-VALUE})")
-    String net;
+        /** {@code cartpole | gaussian}. */
+        static final class Converter extends KebabEnumConverter<Data> {
+            Converter() {
+                super(Data.class, Map.of());
+            }
+        }
+    }
 
-    @Option(names = "--batch", defaultValue = "32", description = "transitions per update, >= 2 (default ${DEFAULT-VALUE})")
-    int batch;
+    @Mixin
+    JsonSummary summary;
 
-    @Option(names = "--algo", defaultValue = "preqn", description = "dqn | preqn (default ${DEFAULT-VALUE})")
-    String algo;
+    @Mixin
+    NetOptions network = new NetOptions("4-100-100-100-2", 32, 2);
 
-    @Option(names = "--reps", defaultValue = "500", description = "timed updates, >= 1 (default ${DEFAULT-VALUE})")
-    int reps;
+    @Option(names = "--algo", defaultValue = "preqn", converter = Algo.Converter.class,
+            description = "dqn (RL4J's StandardDQN update + Adam fit) | ddqn (RL4J's DoubleDQN) | preqn "
+                    + "(default ${DEFAULT-VALUE})")
+    Algo algo;
 
-    @Option(names = "--warmup", defaultValue = "500", description = "untimed updates, >= 0 (default ${DEFAULT-VALUE}; the JIT settles late)")
-    int warmup;
+    @Mixin
+    TimingOptions timing = new TimingOptions();
 
-    @Option(names = "--threads", description = "BLAS threads, >= 1 (default: available processors)")
-    Integer threads;
+    @Mixin
+    SeedOption seed = new SeedOption(42);
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--data", defaultValue = "cartpole",
-            description = "cartpole (random-policy CartpoleNative transitions; needs 4 inputs and 2 actions) | gaussian (default ${DEFAULT-VALUE})")
-    String data;
+    @Option(names = "--data", defaultValue = "cartpole", converter = Data.Converter.class,
+            description = "cartpole (random-policy CartpoleNative transitions; needs 4 inputs and 2 actions) | gaussian "
+                    + "(default ${DEFAULT-VALUE})")
+    Data data;
 
     @Override
     public Integer call() {
-        NetSpec spec = NetSpec.parse(net);
-        if (batch < 2) {
-            throw new IllegalArgumentException("--batch must be >= 2, got " + batch);
+        NetSpec spec = network.net();
+        int batch = network.batch();
+        int reps = timing.reps(500);
+        int warmup = timing.warmup(500);
+        if (algo == Algo.Q_LEARNING) {
+            throw new IllegalArgumentException("--algo must be dqn, ddqn or preqn, got 'q-learning'");
         }
-        if (reps < 1 || warmup < 0) {
-            throw new IllegalArgumentException("--reps must be >= 1 and --warmup >= 0, got " + reps + " and " + warmup);
+        int blasThreads = timing.applyThreads();
+        long seed = this.seed.get();
+        MultiLayerNetwork net = spec.build(seed, DataType.FLOAT, LabOptions.activation("relu"));
+        if (data == Data.CARTPOLE && (spec.inputs() != 4 || spec.actions() != 2)) {
+            throw new IllegalArgumentException("--data cartpole needs a 4-...-2 network, got " + spec
+                    + "; use --data gaussian");
         }
-        String a = algo.toLowerCase(Locale.ROOT);
-        if (!a.equals("dqn") && !a.equals("preqn")) {
-            throw new IllegalArgumentException("--algo must be dqn or preqn, got '" + algo + "'");
-        }
-        int blasThreads = LabOptions.blasThreads(threads);
-        MultiLayerNetwork network = spec.build(seed, DataType.FLOAT, LabOptions.activation("relu"));
-        List<List<StateActionRewardState<Integer>>> batches;
-        switch (data.toLowerCase(Locale.ROOT)) {
-            case "cartpole" -> {
-                if (spec.inputs() != 4 || spec.actions() != 2) {
-                    throw new IllegalArgumentException("--data cartpole needs a 4-...-2 network, got " + spec
-                            + "; use --data gaussian");
-                }
-                batches = cartpoleBatches(batch, 16, seed);
-            }
-            case "gaussian" -> batches = batches(spec, batch, 16, seed);
-            default -> throw new IllegalArgumentException("--data must be cartpole or gaussian, got '" + data + "'");
-        }
-        Runnable update;
-        if (a.equals("dqn")) {
-            DQN current = new DQN(network);
-            DQN target = current.clone();
-            StandardDQN dqn = new StandardDQN(current, target,
-                    BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99).errorClamp(1.0).build());
-            int[] k = {0};
-            update = () -> current.fit(dqn.compute(batches.get(k[0]++ % batches.size())));
-        } else {
-            PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(network, PreQNConfiguration.builder().build(), 0.99, 1.0);
-            int[] k = {0};
-            update = () -> preqn.compute(batches.get(k[0]++ % batches.size()));
-        }
+        List<List<StateActionRewardState<Integer>>> batches = data == Data.CARTPOLE
+                ? cartpoleBatches(batch, 16, seed) : batches(spec, batch, 16, seed);
+        Runnable update = update(algo, net, batches);
         Timings t = Timings.measure(warmup, reps, update);
-        commandSpec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "{\"bench\":\"update\",\"net\":\"%s\",\"batch\":%d,\"algo\":\"%s\",\"data\":\"%s\",\"dtype\":\"float\",\"params\":%d,"
-                        + "\"reps\":%d,\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f,\"p90_ms\":%.4f,"
-                        + "\"blas_threads\":%d}",
-                spec, batch, a, data.toLowerCase(Locale.ROOT), network.numParams(), t.reps(), t.medianMs(), t.minMs(), t.maxMs(), t.p90Ms(), blasThreads));
+        summary.print(t.putTo(new JsonLine().put("bench", "update").put("net", spec.toString())
+                .put("batch", batch).put("algo", KebabEnumConverter.kebab(algo)).put("data", KebabEnumConverter.kebab(data))
+                .put("dtype", "float").put("params", net.numParams())).put("blas_threads", blasThreads));
         return 0;
+    }
+
+    /** One update of {@code algo}, cycling through the batches. */
+    private static Runnable update(Algo algo, MultiLayerNetwork net, List<List<StateActionRewardState<Integer>>> batches) {
+        int[] k = {0};
+        if (algo == Algo.PREQN) {
+            PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.builder().build(), 0.99, 1.0);
+            return () -> preqn.compute(batches.get(k[0]++ % batches.size()));
+        }
+        DQN current = new DQN(net);
+        DQN target = current.clone();
+        BaseTransitionTDAlgorithm.Configuration conf = BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99)
+                .errorClamp(1.0).build();
+        BaseDQNAlgorithm dqn = algo == Algo.DDQN ? new DoubleDQN(current, target, conf)
+                : new StandardDQN(current, target, conf);
+        return () -> current.fit(dqn.compute(batches.get(k[0]++ % batches.size())));
     }
 
     /** Transitions of a uniformly random policy in CartpoleNative (reward 1 per step, terminal on failure). */

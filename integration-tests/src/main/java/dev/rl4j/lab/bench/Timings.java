@@ -1,5 +1,6 @@
 package dev.rl4j.lab.bench;
 
+import dev.rl4j.lab.JsonLine;
 import java.util.Arrays;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Arrays;
  * @param p90Ms   90th percentile (nearest rank)
  */
 public record Timings(int reps, double medianMs, double minMs, double maxMs, double p90Ms) {
+
+    /** Adds {@code reps, median_ms, min_ms, max_ms, p90_ms} to a benchmark's JSON line and returns it. */
+    public JsonLine putTo(JsonLine line) {
+        return line.put("reps", reps).put("median_ms", medianMs).put("min_ms", minMs).put("max_ms", maxMs)
+                .put("p90_ms", p90Ms);
+    }
 
     /** Summarises raw nanosecond timings. */
     public static Timings ofNanos(long[] nanos) {

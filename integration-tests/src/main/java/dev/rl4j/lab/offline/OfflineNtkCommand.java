@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * pairs, state_width, actions, params, method, gamma, alpha, done_rows, next_states, diag_mean, diag_min, diag_max,
  * off_diag_abs_mean, off_diag_abs_max, row_ratio_mean, row_ratio_median, row_ratio_p90, row_ratio_max,
  * row_ratio_bound, worst_row, max_step_ratio, fraction16, fraction17, beta, contraction, eig_min, eig_max, cond,
- * seem, seem_normalized, verdicts}. {@code cond} is null when K is singular; {@code seem} and
+ * seem, seem_normalized, verdicts, settings}. {@code cond} is null when K is singular; {@code seem} and
  * {@code seem_normalized} are null without next states. Bad input: a message and exit code 2.
  *
  * <p>Stability: experimental. @since 0.1
@@ -108,7 +108,8 @@ public final class OfflineNtkCommand implements Callable<Integer> {
                 .put("fraction17", m.fraction17()).put("beta", m.beta()).put("contraction", m.isContraction())
                 .put("eig_min", m.eigMin()).put("eig_max", m.eigMax()).put("cond", m.conditionNumber())
                 .put("seem", m.seem()).put("seem_normalized", m.seemNormalized())
-                .put("verdicts", d.verdicts().stream().map(Enum::name).toList());
+                .put("verdicts", d.verdicts().stream().map(Enum::name).toList())
+                .put("settings", dev.rl4j.lab.options.CommandSettings.of(spec));
         PrintWriter out = spec.commandLine().getOut();
         out.println(json);
         out.flush();

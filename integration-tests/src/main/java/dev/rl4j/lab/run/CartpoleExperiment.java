@@ -78,6 +78,7 @@ public final class CartpoleExperiment {
         return switch (s.algo()) {
             case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(s)), conf);
             case PREQN -> PreQnLearners.legacy(mdp, network(s), conf, s.targetNetwork());
+            case Q_LEARNING -> throw new IllegalArgumentException("q-learning runs on the linear testbeds, not CartPole");
         };
     }
 

@@ -1,6 +1,10 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.options.JsonSummary;
+import dev.rl4j.lab.options.OutOption;
+import dev.rl4j.lab.options.SeedOption;
+import dev.rl4j.lab.options.StepsOption;
 import dev.rl4j.lab.report.HtmlReport;
 import dev.rl4j.lab.report.RunSeries;
 import java.nio.file.Path;
@@ -12,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code demo}: the README's main job. Trains RL4J's double DQN (target network, Adam) and PreQN (no target network,
@@ -25,31 +29,29 @@ import picocli.CommandLine.Option;
         description = "Train double DQN and PreQN on CartPole with NTK diagnostics; writes an HTML report.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec commandSpec;
-
     private static final Logger log = LoggerFactory.getLogger(DemoCommand.class);
 
-    @Option(names = "--steps", defaultValue = "20000", description = "environment steps per learner (default ${DEFAULT-VALUE})")
-    int steps;
+    @Mixin
+    JsonSummary summary;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    StepsOption steps = new StepsOption(20000, 100);
 
-    @Option(names = "--period", defaultValue = "500", description = "updates between diagnostics probes (default ${DEFAULT-VALUE})")
-    int period;
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
-    @Option(names = "--out", defaultValue = "rl4j-lab-out/demo", description = "output directory (default ${DEFAULT-VALUE})")
-    Path out;
+    @Mixin
+    ProbeOptions probes = new ProbeOptions(500);
+
+    @Mixin
+    OutOption out = new OutOption("rl4j-lab-out/demo");
 
     @Override
     public Integer call() {
-        if (steps < 100) {
-            throw new IllegalArgumentException("--steps must be >= 100, got " + steps);
-        }
-        if (period < 1) {
-            throw new IllegalArgumentException("--period must be >= 1, got " + period);
-        }
+        int steps = this.steps.get();
+        long seed = this.seed.get();
+        int period = probes.period();
+        Path out = this.out.get();
         List<RunSeries> series = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("command", "demo");
@@ -61,7 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
         for (Algo algo : List.of(Algo.DDQN, Algo.PREQN)) {
             CartpoleSettings s = CartpoleSettings.defaults(algo, seed, steps);
             log.info("demo: training {} for {} steps ({})", algo, steps, s.asMap());
-            CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, period);
+            CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, period,
+                    probes.consecutive());
             series.add(r.series());
             RunCommand.writeEpisodes(out.resolve(algo.name().toLowerCase() + "-episodes.csv"), r.series().episodes());
             s.asMap().forEach((k, v) -> settings.put(algo.name().toLowerCase() + " " + k, v));
@@ -78,9 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
                 settings, series);
         log.info("demo: report written to {}", report.toAbsolutePath());
         summary.put("report", report.toString().replace('\\', '/'));
-        JsonLine line = new JsonLine();
-        summary.forEach(line::put);
-        commandSpec.commandLine().getOut().println(line);
+        this.summary.print(new JsonLine().putAll(summary));
         return 0;
     }
 }

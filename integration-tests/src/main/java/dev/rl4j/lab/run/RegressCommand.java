@@ -1,8 +1,12 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.options.JsonSummary;
+import dev.rl4j.lab.options.KebabEnumConverter;
+import dev.rl4j.lab.options.OutOption;
+import dev.rl4j.lab.options.ParsingConverter;
+import dev.rl4j.lab.options.StepsOption;
 import dev.rl4j.lab.report.RunSeries;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,47 +28,65 @@ import picocli.CommandLine.Option;
         description = "Run seeds, check an expectation per seed, exit 1 when too few pass.")
 public final class RegressCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec commandSpec;
+    @Mixin
+    JsonSummary summary;
 
-    @Option(names = "--env", defaultValue = "cartpole", description = "cartpole (default ${DEFAULT-VALUE})")
-    String env;
+    @Option(names = "--env", defaultValue = "cartpole", converter = RunCommand.Env.Converter.class,
+            description = "cartpole (default ${DEFAULT-VALUE})")
+    RunCommand.Env env;
 
-    @Option(names = "--algo", defaultValue = "preqn", description = "dqn | ddqn | preqn (default ${DEFAULT-VALUE})")
-    String algo;
+    @Mixin
+    LearnerOptions learner = new LearnerOptions(Algo.PREQN);
 
-    @Option(names = "--seeds", defaultValue = "1..5", description = "seed range a..b or list a,b,c (default ${DEFAULT-VALUE})")
-    String seeds;
+    @Option(names = "--seeds", defaultValue = "1..5", converter = SeedsConverter.class,
+            description = "seed range a..b or list a,b,c (default ${DEFAULT-VALUE})")
+    Seeds seeds;
 
-    @Option(names = "--steps", defaultValue = "30000", description = "environment steps per seed (default ${DEFAULT-VALUE})")
-    int steps;
+    @Mixin
+    StepsOption steps = new StepsOption(30000, 1);
 
-    @Option(names = "--expect", defaultValue = "best_mean100>=195", description = "pass condition per seed (default ${DEFAULT-VALUE})")
-    String expect;
+    @Option(names = "--expect", defaultValue = "best_mean100>=195", converter = ExpectationConverter.class,
+            description = "pass condition per seed (default ${DEFAULT-VALUE})")
+    Expectation expect;
 
     @Option(names = "--min-pass", description = "seeds that must pass (default: all)")
     Integer minPass;
 
-    @Option(names = "--no-target", description = "no target network")
-    boolean noTarget;
-
-    @Option(names = "--target", description = "use a target network (PreQN's default is none), synced every 100 updates")
-    boolean target;
-
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate of dqn/ddqn (default ${DEFAULT-VALUE})")
-    double lr;
-
     @Option(names = "--diagnostics", description = "attach the NTK diagnostics listener")
     boolean diagnostics;
 
-    @Option(names = "--period", defaultValue = "1000", description = "updates between probes with --diagnostics (default ${DEFAULT-VALUE})")
-    int period;
+    @Mixin
+    ProbeOptions probes = new ProbeOptions(1000);
 
-    @Option(names = "--consecutive", defaultValue = "3", description = "probes a finding needs with --diagnostics (default ${DEFAULT-VALUE})")
-    int consecutive;
+    @Mixin
+    OutOption out = new OutOption("rl4j-lab-out/regress");
 
-    @Option(names = "--out", defaultValue = "rl4j-lab-out/regress", description = "output directory (default ${DEFAULT-VALUE})")
-    Path out;
+    /**
+     * The seeds of {@code --seeds} and the text they were given as.
+     *
+     * @param text   {@code 1..5} or {@code 1,2,7}, as given
+     * @param values the seeds, in order
+     */
+    record Seeds(String text, long[] values) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** {@code --seeds}: {@link #parseSeeds}. */
+    static final class SeedsConverter extends ParsingConverter<Seeds> {
+        SeedsConverter() {
+            super(text -> new Seeds(text, parseSeeds(text)));
+        }
+    }
+
+    /** {@code --expect}: {@link Expectation#parse}. */
+    static final class ExpectationConverter extends ParsingConverter<Expectation> {
+        ExpectationConverter() {
+            super(Expectation::parse);
+        }
+    }
 
     /** Parses {@code 1..5} or {@code 1,2,7}. */
     static long[] parseSeeds(String text) {
@@ -107,12 +130,12 @@ public final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!env.equalsIgnoreCase("cartpole")) {
-            throw new IllegalArgumentException("--env must be cartpole, got '" + env + "'");
+        if (env != RunCommand.Env.CARTPOLE) {
+            throw new IllegalArgumentException("--env must be cartpole, got '" + KebabEnumConverter.kebab(env) + "'");
         }
-        Algo a = RunCommand.parseAlgo(algo);
-        long[] seedList = parseSeeds(seeds);
-        Expectation expectation = Expectation.parse(expect);
+        long[] seedList = seeds.values();
+        CartpoleSettings first = learner.cartpole(seedList[0], steps.get());
+        Algo a = first.algo();
         int required = minPass != null ? minPass : seedList.length;
         if (required < 0 || required > seedList.length) {
             throw new IllegalArgumentException("--min-pass must be in [0, " + seedList.length + "], got " + required);
@@ -122,27 +145,21 @@ public final class RegressCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%-6s %-6s %9s %9s %13s %9s %8s %14s %14s%n", "algo", "seed", "episodes",
                 "mean100", "best_mean100", "seconds", "pass", "first_warning", "first_soft_div");
         for (long seed : seedList) {
-            CartpoleSettings s = CartpoleSettings.defaults(a, seed, steps).withLearningRate(lr);
-            if (noTarget && target) {
-                throw new IllegalArgumentException("--target and --no-target exclude each other");
-            }
-            if (noTarget || target) {
-                s = s.withTargetNetwork(target);
-            }
+            CartpoleSettings s = learner.cartpole(seed, steps.get());
             String name = a.name() + "-seed" + seed;
             CartpoleExperiment.Result r = diagnostics
-                    ? CartpoleExperiment.runWithDiagnostics(s, name, out, period, consecutive)
+                    ? CartpoleExperiment.runWithDiagnostics(s, name, out.get(), probes.period(), probes.consecutive())
                     : CartpoleExperiment.run(s, name, List.of());
             List<RunSeries.Episode> eps = r.series().episodes();
             Map<String, Double> metrics = Map.of("mean100", EpisodeRecorder.meanOfLast(eps, 100), "best_mean100",
                     bestMean100(eps), "episodes", (double) eps.size());
-            boolean ok = expectation.holds(metrics);
+            boolean ok = expect.holds(metrics);
             passed += ok ? 1 : 0;
             Long firstWarning = r.series().probes().stream().filter(p -> !p.findings().isEmpty()).map(RunSeries.Probe::step)
                     .findFirst().orElse(null);
             Long firstSoft = r.series().probes().stream().filter(p -> p.maxAbsQ() > p.softBound()).map(RunSeries.Probe::step)
                     .findFirst().orElse(null);
-            RunCommand.writeEpisodes(out.resolve(name.toLowerCase(Locale.ROOT) + "-episodes.csv"), eps);
+            RunCommand.writeEpisodes(out.get().resolve(name.toLowerCase(Locale.ROOT) + "-episodes.csv"), eps);
             System.err.printf(Locale.ROOT, "%-6s %-6d %9d %9.1f %13.1f %9.0f %8s %14s %14s%n", a.name().toLowerCase(),
                     seed, eps.size(), metrics.get("mean100"), metrics.get("best_mean100"), r.seconds(), ok ? "yes" : "no",
                     firstWarning == null ? "-" : firstWarning, firstSoft == null ? "-" : firstSoft);
@@ -158,10 +175,10 @@ public final class RegressCommand implements Callable<Integer> {
             rows.add(row);
         }
         boolean success = passed >= required;
-        commandSpec.commandLine().getOut().println(new JsonLine().put("command", "regress").put("env", "cartpole")
-                .put("algo", a.name().toLowerCase(Locale.ROOT)).put("target_network", target || (!noTarget && a != Algo.PREQN))
-                .put("lr", lr).put("steps", steps).put("expect", expectation.toString()).put("passed", passed)
-                .put("required", required).put("success", success).put("runs", rows).toString());
+        summary.print(new JsonLine().put("command", "regress").put("env", "cartpole")
+                .put("algo", KebabEnumConverter.kebab(a)).put("target_network", first.targetNetwork())
+                .put("lr", first.learningRate()).put("steps", first.steps()).put("expect", expect.toString())
+                .put("passed", passed).put("required", required).put("success", success).put("runs", rows));
         return success ? 0 : 1;
     }
 }

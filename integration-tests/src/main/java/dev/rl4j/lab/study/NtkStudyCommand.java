@@ -1,6 +1,10 @@
 package dev.rl4j.lab.study;
 
+import dev.rl4j.lab.CsvTable;
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.options.JsonSummary;
+import dev.rl4j.lab.options.OutOption;
+import dev.rl4j.lab.options.SeedOption;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,9 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ntk-study}: the NTK architecture study of Achiam et al. 2019 on CartPole. For every activation, hidden width
@@ -25,12 +28,12 @@ import picocli.CommandLine.Spec;
  * init, double precision), computes K on {@code --states} CartPole pairs from a seeded random-policy rollout
  * ({@link CartpoleStates}) and averages mean diagonal and mean row ratio over the seeds ({@link StudyCell}).
  *
- * <p>Outputs: a text table on stderr; {@code DIR/table.csv} with the columns of {@link StudyCell#CSV_HEADER};
+ * <p>Outputs: a text table on stderr; {@code DIR/table.csv} with the columns of {@link StudyCell#CSV_COLUMNS};
  * {@code DIR/ntk-study.png} ({@link StudyChart}); and one JSON line on stdout with keys {@code study, states, seeds,
- * seed, activations, widths, depths, kernels, elapsed_s, out, csv, chart} and the findings of {@link StudyFindings}
+ * seed, activations, widths, depths, kernels, elapsed_s, out, csv, chart}, the findings of {@link StudyFindings}
  * ({@code relu_largest_row_ratio, sin_lowest_row_ratio, relu_largest_diag, row_ratio_grows_with_depth,
  * diag_grows_with_width, diag_shrinks_with_depth}, each true/false or null when untestable, and
- * {@code by_activation} with the numbers behind them).
+ * {@code by_activation} with the numbers behind them) and {@code settings} (every option).
  *
  * <p>Stability: experimental. @since 0.1
  */
@@ -65,23 +68,28 @@ public final class NtkStudyCommand implements Callable<Integer> {
             description = "CartPole state-action pairs N, in [2, 2000] (default ${DEFAULT-VALUE})")
     int states;
 
-    @Option(names = "--seed", defaultValue = "1",
-            description = "seed of the CartPole rollout and of the first network, >= 1 (default ${DEFAULT-VALUE})")
-    int seed;
+    /** Seed of the CartPole rollout and of the first network, >= 1. */
+    @Mixin
+    SeedOption seed = new SeedOption(1);
 
-    @Option(names = "--out", defaultValue = "rl4j-lab-out/ntk-study",
-            description = "output directory for table.csv and ntk-study.png (default ${DEFAULT-VALUE})")
-    Path out;
+    /** Directory of table.csv and ntk-study.png. */
+    @Mixin
+    OutOption outDir = new OutOption("rl4j-lab-out/ntk-study");
 
     @Option(names = "--quick", description = "tiny grid for tests: relu,tanh,sin x widths 8,16 x depths 1,2, "
             + "1 seed, 16 states; overrides the grid options")
     boolean quick;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    JsonSummary summary;
 
     /** The grid these options describe; throws {@link IllegalArgumentException} naming a bad option. */
     StudyGrid grid() {
+        long s = seed.get();
+        if (s < Integer.MIN_VALUE || s > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--seed must be >= 1 and fit an int, got " + s);
+        }
+        int seed = (int) s;
         return quick ? new StudyGrid(QUICK.activations(), QUICK.widths(), QUICK.depths(), QUICK.seeds(),
                 QUICK.states(), seed)
                 : new StudyGrid(activations, widths, depths, seeds, states, seed);
@@ -90,6 +98,7 @@ public final class NtkStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StudyGrid grid = grid();
+        Path out = outDir.get();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out must be a directory, got the file " + out);
         }
@@ -112,24 +121,18 @@ public final class NtkStudyCommand implements Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Path csv = out.resolve("table.csv");
-        List<String> lines = new ArrayList<>();
-        lines.add(StudyCell.CSV_HEADER);
-        cells.forEach(c -> lines.add(c.csvRow()));
-        Files.write(csv, lines);
+        CsvTable.write(csv, StudyCell.CSV_COLUMNS, cells.stream().map(StudyCell::csvValues).toList());
         Path png = out.resolve("ntk-study.png");
         new StudyChart(grid, cells).write(png);
         StudyFindings findings = StudyFindings.of(grid, cells);
-        printTable(spec.commandLine().getErr(), cells, findings);
+        printTable(summary.err(), cells, findings);
 
         JsonLine json = new JsonLine().put("study", "ntk").put("states", grid.states()).put("seeds", grid.seeds())
                 .put("seed", grid.seed()).put("activations", grid.activations()).put("widths", grid.widths())
                 .put("depths", grid.depths()).put("kernels", grid.kernels())
                 .put("elapsed_s", Math.round(elapsed * 100) / 100.0)
                 .put("out", out.toString()).put("csv", csv.toString()).put("chart", png.toString());
-        findings.toJson().forEach(json::put);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(json);
-        stdout.flush();
+        summary.print(json.putAll(findings.toJson()));
         return 0;
     }
 

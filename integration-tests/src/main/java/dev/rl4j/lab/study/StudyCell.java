@@ -4,6 +4,7 @@ import dev.rl4j.lab.LabOptions;
 import dev.rl4j.lab.NetSpec;
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.ntk.StabilityMetrics;
+import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -39,15 +40,18 @@ public record StudyCell(String activation, int width, int depth, int seeds, long
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StudyCell.class);
 
     /** Columns of {@code table.csv}, in order. */
-    public static final String CSV_HEADER =
-            "activation,width,depth,seeds,params,diag_mean,diag_sd,row_ratio_mean,row_ratio_sd,row_ratio_median,row_ratio_max,"
-                    + "eig_fallbacks";
+    public static final List<String> CSV_COLUMNS = List.of("activation", "width", "depth", "seeds", "params",
+            "diag_mean", "diag_sd", "row_ratio_mean", "row_ratio_sd", "row_ratio_median", "row_ratio_max",
+            "eig_fallbacks");
 
-    /** This cell as one CSV row matching {@link #CSV_HEADER}. */
-    public String csvRow() {
-        return String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%d", activation, width,
-                depth, seeds, params, diagMean, diagSd, rowRatioMean, rowRatioSd, rowRatioMedian, rowRatioMax,
-                eigFallbacks);
+    /** This cell as one CSV row matching {@link #CSV_COLUMNS}; statistics with 10 significant digits. */
+    public List<Object> csvValues() {
+        return List.of(activation, width, depth, seeds, params, g10(diagMean), g10(diagSd), g10(rowRatioMean),
+                g10(rowRatioSd), g10(rowRatioMedian), g10(rowRatioMax), eigFallbacks);
+    }
+
+    private static String g10(double x) {
+        return String.format(Locale.ROOT, "%.10g", x);
     }
 
     /** gamma and alpha handed to {@link StabilityMetrics}; the row ratio and diagonal do not depend on them. */
