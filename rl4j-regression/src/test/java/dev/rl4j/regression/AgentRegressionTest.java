@@ -73,7 +73,7 @@ class AgentRegressionTest {
 
     @Test
     void expectNoFindingAttachesTheDiagnosticsToEveryLegacyRun() {
-        RegressionResult result = AgentRegression.legacy(seed -> CartpoleFixtures.legacy(seed, 250))
+        RegressionResult result = AgentRegression.legacy(seed -> CartpoleFixtures.legacy(seed, 200))
                 .seeds(5)
                 .expectNoFinding(FindingKind.NON_FINITE)
                 .diagnostics(seed -> NtkDiagnostics.builder().period(100).probeSize(32).seed(seed))
