@@ -50,9 +50,7 @@ public record ProbeRecord(long index, ProbeMeasurement measurement, List<Finding
     }
 
     private static List<String> columnNames() {
-        ProbeMeasurement blank = new ProbeMeasurement(0, 0, 0, 0, 0, AlphaSource.UNKNOWN, 0, 0, 0.5,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
-        List<String> names = new ArrayList<>(blank.columns().keySet());
+        List<String> names = new ArrayList<>(ProbeMeasurement.COLUMN_NAMES);
         names.add("findings/active");
         names.add("findings/candidates");
         return List.copyOf(names);

@@ -28,7 +28,7 @@ class ProbeRecordColumnsTest {
 
         assertThat(row.keySet()).containsExactlyElementsOf(DOCUMENTED);
         assertThat(row.values()).containsExactly(100L, 120L, 1L, 32, 1.5, "MEASURED", 1e-3, 0.97, 0.99, 1.05, 0.6,
-                0.4, 0.45, 0.005, 1.0, 0.0, 0.01, 2.0, 1e-6, 50.0, 5e7, 0.2, 0.001, 3.0, 0.1, 10.0, 12.0, 64, 0.1,
+                0.4, 0.45, (1 - 0.99) / (1 + 0.99), 1.0, 0.0, 0.01, 2.0, 1e-6, 50.0, 5e7, 0.2, 0.001, 3.0, 0.1, 10.0, 12.0, 64, 0.1,
                 4.2, false, false, "OVER_GENERALIZATION", "OVER_GENERALIZATION");
     }
 

@@ -22,8 +22,8 @@ class StepSizeSourceTest {
         learner.train();
 
         ProbeMeasurement m = diagnostics.history().get(0).measurement();
-        assertThat(m.alphaSource()).isEqualTo(AlphaSource.PROVIDER);
-        assertThat(m.alpha()).isEqualTo(0.5);
+        assertThat(m.stepSize().source()).isEqualTo(AlphaSource.PROVIDER);
+        assertThat(m.stepSize().alpha()).isEqualTo(0.5);
     }
 
     @Test
@@ -35,8 +35,8 @@ class StepSizeSourceTest {
         learner.train();
 
         ProbeMeasurement m = diagnostics.history().get(0).measurement();
-        assertThat(m.alphaSource()).isEqualTo(AlphaSource.USER);
-        assertThat(m.alpha()).isEqualTo(0.25);
+        assertThat(m.stepSize().source()).isEqualTo(AlphaSource.USER);
+        assertThat(m.stepSize().alpha()).isEqualTo(0.25);
     }
 
     /** Stands in for PreQNDiscreteDense: a QLearningDiscrete that knows its alpha. */
