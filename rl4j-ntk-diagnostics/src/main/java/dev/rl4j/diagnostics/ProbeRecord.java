@@ -37,6 +37,11 @@ public record ProbeRecord(long index, ProbeMeasurement measurement, List<Finding
         return active.stream().anyMatch(f -> f.kind() == kind);
     }
 
+    /** The kinds of the active findings, in order. */
+    public List<FindingKind> activeKinds() {
+        return active.stream().map(Finding::kind).toList();
+    }
+
     /** Every column value, keyed by {@link #COLUMNS}. */
     public Map<String, Object> columns() {
         Map<String, Object> m = measurement.columns();

@@ -1,6 +1,8 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.ntk.NextStateKernel;
 import dev.rl4j.ntk.StabilityMetrics;
 import dev.rl4j.preqn.PreQNConfiguration;
 import dev.rl4j.preqn.PreQNUpdateAlgorithm;
@@ -83,7 +85,7 @@ public final class TestbedRun {
             if (t % probeEvery == 0 && flagged < 0 && sgd != null) {
                 INDArray s = b.stateArray(DataType.DOUBLE);
                 double[][] k = ntk.gram(s, b.actions());
-                double[][] kNext = ntk.cross(b.nextStateArray(DataType.DOUBLE), greedy(net, b), s, b.actions());
+                double[][] kNext = NextStateKernel.of(net, ntk, s, b.actions(), b.nextStates(), b.terminal());
                 StabilityMetrics m = StabilityMetrics.of(k, kNext, gamma, alpha);
                 if (m.isSelfExciting() || (!m.isContraction() && m.fraction17() < 1.0)) {
                     flagged = t;
@@ -103,15 +105,6 @@ public final class TestbedRun {
             }
         }
         return new Outcome(start, maxAbs(net.output(allStates)), diverged, flagged, trace);
-    }
-
-    private static int[] greedy(MultiLayerNetwork net, TransitionBatch b) {
-        INDArray q = net.output(b.nextStateArray(DataType.DOUBLE), false);
-        int[] a = new int[b.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = q.getRow(i).argMax().getInt(0);
-        }
-        return a;
     }
 
     /** max |Q| over every entry of a network output. */
