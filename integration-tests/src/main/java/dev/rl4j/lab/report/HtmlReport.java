@@ -26,7 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes one self-contained HTML file (no network fetch: every chart is a PNG embedded as a data URI) with learning
- * curves, max|Q| against the soft-divergence bound, row ratio, beta(K), SEEM, a verdict timeline and heatmaps of the
+ * curves, max|Q| against the soft-divergence bound, row ratio, beta(K), SEEM, a findings timeline and heatmaps of the
  * normalised kernel K_ij / sqrt(K_ii K_jj) at the first and last probe of each run.
  *
  * <p>Stability: experimental. @since 0.1
@@ -78,7 +78,7 @@ public final class HtmlReport {
                 probeChart(runs, "beta", false, m -> m.kernelMetric(StabilityMetrics::beta), m -> 1.0, "beta = 1"));
         section(html, "SEEM", "Largest real eigenvalue of gamma K(X*,X) - K(X,X); positive means self-exciting.",
                 probeChart(runs, "SEEM", false, m -> m.kernelMetric(StabilityMetrics::seem), m -> 0.0, "0"));
-        section(html, "Verdict timeline", "Findings active at each probe.", verdictTimeline(runs));
+        section(html, "Findings timeline", "Findings active at each probe.", findingsTimeline(runs));
         for (RunSeries run : runs) {
             if (run.firstKernel() != null) {
                 section(html, "Normalised NTK, " + run.name(),
@@ -201,20 +201,20 @@ public final class HtmlReport {
         return chart;
     }
 
-    private static XYChart verdictTimeline(List<RunSeries> runs) {
+    private static XYChart findingsTimeline(List<RunSeries> runs) {
         TreeSet<String> names = new TreeSet<>();
         for (RunSeries run : runs) {
             run.probes().forEach(p -> names.addAll(activeKinds(p)));
         }
         if (names.isEmpty()) {
-            XYChart chart = new XYChartBuilder().width(WIDTH).height(160).title("Verdicts: none fired")
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(160).title("Findings: none fired")
                     .xAxisTitle("environment steps").build();
             chart.addSeries("no findings", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
             return chart;
         }
         List<String> levels = new ArrayList<>(names);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(120 + 40 * levels.size())
-                .title("Verdicts: " + String.join(", ", levels.stream().map(n -> (levels.indexOf(n) + 1) + "=" + n).toList()))
+                .title("Findings: " + String.join(", ", levels.stream().map(n -> (levels.indexOf(n) + 1) + "=" + n).toList()))
                 .xAxisTitle("environment steps").yAxisTitle("finding #").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setYAxisMin(0.5);

@@ -1,5 +1,8 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.diagnostics.Finding;
+import dev.rl4j.diagnostics.FindingKind;
+import dev.rl4j.diagnostics.FindingRules;
 import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.ntk.NextStateKernel;
@@ -39,8 +42,9 @@ public final class TestbedRun {
      * @param startMaxAbsQ     max |Q| over the testbed's states before training
      * @param endMaxAbsQ       after the last update
      * @param divergedAt       first update at which max |Q| passed 10x its start, -1 if never
-     * @param flaggedAt        first probed update (dqn only) with SEEM > 0, or with beta >= 1 and eq. 17 failing on
-     *                         some row; -1 if never
+     * @param flaggedAt        first probed update (dqn only) where {@link FindingRules#offlineStrict()} finds
+     *                         SELF_EXCITING (SEEM > 0), or NO_CONTRACTION (beta >= 1) with OVER_GENERALIZATION (eq. 17
+     *                         failing on some row); -1 if never
      * @param trace            max |Q| after each probe interval
      */
     public record Outcome(double startMaxAbsQ, double endMaxAbsQ, int divergedAt, int flaggedAt, List<Double> trace) {
@@ -86,8 +90,10 @@ public final class TestbedRun {
                 INDArray s = b.stateArray(DataType.DOUBLE);
                 double[][] k = ntk.gram(s, b.actions());
                 double[][] kNext = NextStateKernel.of(net, ntk, s, b.actions(), b.nextStates(), b.terminal());
-                StabilityMetrics m = StabilityMetrics.of(k, kNext, gamma, alpha);
-                if (m.isSelfExciting() || (!m.isContraction() && m.fraction17() < 1.0)) {
+                List<FindingKind> kinds = FindingRules.offlineStrict().evaluate(StabilityMetrics.of(k, kNext, gamma, alpha))
+                        .stream().map(Finding::kind).toList();
+                if (kinds.contains(FindingKind.SELF_EXCITING) || (kinds.contains(FindingKind.NO_CONTRACTION)
+                        && kinds.contains(FindingKind.OVER_GENERALIZATION))) {
                     flagged = t;
                 }
             }
