@@ -43,7 +43,7 @@ class BairdCounterexampleTest {
     }
 
     @Test
-    void theVerdictsFireWithTheNumbersBehindThem() {
+    void theFindingsFireWithTheNumbersBehindThem() {
         List<Finding> findings = FindingRules.live().evaluate(m);
 
         assertThat(findings).extracting(Finding::kind)
