@@ -185,7 +185,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
         private int reservoirCapacity = 10_000;
         private int historyCapacity = 1_000;
         private int consecutive = 3;
-        private FindingRules rules = FindingRules.defaults();
+        private FindingRules rules = FindingRules.live();
         private Set<FindingKind> stopOn = EnumSet.noneOf(FindingKind.class);
         private boolean rethrowErrors;
         private double dormantTau = 0.025;
@@ -233,7 +233,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
             return this;
         }
 
-        /** Thresholds of the findings (default {@link FindingRules#defaults()}). */
+        /** Thresholds of the findings (default {@link FindingRules#live()}). */
         public Builder rules(FindingRules rules) {
             this.rules = rules;
             return this;
