@@ -24,7 +24,7 @@ record StepSize(double alpha, AlphaSource source, double linearisationCos, doubl
     /**
      * Resolves alpha by priority; the first source that answers wins:
      * <ol>
-     *   <li>the user's value ({@link NtkDiagnostics.Builder#stepSize}): {@link AlphaSource#USER};</li>
+     *   <li>the user's value ({@link NtkDiagnosticsBuilder#stepSize}): {@link AlphaSource#USER};</li>
      *   <li>a {@link StepSizeProvider} (the learner or its update algorithm): {@link AlphaSource#PROVIDER}, or
      *       {@link AlphaSource#PRECONDITIONED} when its damping is not NaN;</li>
      *   <li>plain SGD with MSE, alpha = 2 lr / nOut ({@link #sgdAlpha}): {@link AlphaSource#SGD_LEARNING_RATE};</li>
