@@ -53,7 +53,7 @@ class PreQNTrajectoryPinTest {
     void rejectingTrajectoryIsBitIdentical() throws Exception {
         MultiLayerNetwork net = Fixtures.net(35, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
         PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.995).maxTrials(2).build();
-        assertThat(run(PreQNUpdateAlgorithm.of(net, conf, GAMMA, Double.NaN), net, 8, 50.0)).
+        assertThat(run(PreQNUpdateAlgorithm.of(net, conf, GAMMA, Double.NaN), net, 8, 50.0))
                 .isEqualTo("8d5a6316a578189a7fb10f2d165b3cce92b3bf5e73375b8538b0cf38e087596f");
     }
 
