@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.rl4j.ntk.DampedKernel;
 import dev.rl4j.ntk.EmpiricalNtk;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,7 @@ class PreQNUpdateAlgorithmTest {
         double[] delta = Fixtures.delta(net, batch, GAMMA);
         double[][] k = EmpiricalNtk.of(net).gram(Fixtures.states(batch), Fixtures.actions(batch));
 
-        KernelSolution s = KernelSolution.solve(k, delta, 0.0);
+        DampedKernel.Solution s = DampedKernel.of(k, 0.0).solve(delta);
 
         for (int i = 0; i < delta.length; i++) {
             double kz = 0;
@@ -199,7 +200,7 @@ class PreQNUpdateAlgorithmTest {
     void dampedSolveOfASingularKernelIsFiniteWithoutTheFallback() {
         double[][] k = {{1, 1}, {1, 1}};
 
-        KernelSolution s = KernelSolution.solve(k, new double[] {1, -1}, 1e-6);
+        DampedKernel.Solution s = DampedKernel.of(k, 1e-6).solve(new double[] {1, -1});
 
         assertThat(s.fallback()).isFalse();
         assertThat(java.util.Arrays.stream(s.z()).allMatch(Double::isFinite)).isTrue();
