@@ -168,7 +168,7 @@ public final class PreQNUpdateAlgorithm
         return conf.alpha();
     }
 
-    /** PreQN preconditions with (K + damping * mean(diag K) I)^{-1}: the diagnostics judge that kernel. */
+    /** PreQN preconditions with {@link DampedKernel#of}(K, damping): the diagnostics judge that same kernel. */
     @Override
     public double preconditionerDamping() {
         return conf.damping();

@@ -347,6 +347,16 @@ class PreQNUpdateAlgorithmTest {
                 .stepSize()).isEqualTo(0.25);
     }
 
+    @Test
+    void gammaOutsideTheClosedUnitIntervalIsRejectedWithFieldRangeAndValue() {
+        MultiLayerNetwork net = Fixtures.net(23, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.5, 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("gamma must be in [0, 1], got 1.5");
+        assertThat(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.0, 1.0).updates()).isZero();
+    }
+
     private static int argMax(MultiLayerNetwork net, double[] s) {
         return net.output(Nd4j.createFromArray(s).reshape(1, s.length), false).argMax(1).getInt(0);
     }
