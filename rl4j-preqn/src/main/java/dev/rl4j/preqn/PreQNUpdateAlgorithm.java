@@ -36,6 +36,8 @@ public final class PreQNUpdateAlgorithm
 
     private final BoundNetwork online;
     private final PreQNConfiguration conf;
+    /** Named as RL4J's BaseTransitionTDAlgorithm.gamma: the diagnostics' RL4J discovery reads it by that name. */
+    private final double gamma;
     private final TdTargets targets;
     private final EmpiricalNtk ntk;
     private final LineSearch lineSearch;
@@ -48,7 +50,7 @@ public final class PreQNUpdateAlgorithm
         if (conf.targetNetwork() && target == null) {
             throw new IllegalArgumentException("target must be non-null when conf.targetNetwork() is true, got null");
         }
-        Discount.UP_TO_ONE.require("gamma", gamma);
+        this.gamma = Discount.UP_TO_ONE.require("gamma", gamma);
         if (!(Double.isNaN(errorClamp) || errorClamp > 0.0)) {
             throw new IllegalArgumentException("errorClamp must be NaN (off) or in (0, +Infinity], got " + errorClamp);
         }
@@ -172,6 +174,11 @@ public final class PreQNUpdateAlgorithm
     @Override
     public double preconditionerDamping() {
         return conf.damping();
+    }
+
+    /** The discount in use, in [0, 1]. */
+    public double gamma() {
+        return gamma;
     }
 
     /** The configuration in use. */

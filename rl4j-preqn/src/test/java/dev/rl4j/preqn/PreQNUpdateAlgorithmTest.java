@@ -354,7 +354,7 @@ class PreQNUpdateAlgorithmTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.5, 1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("gamma must be in [0, 1], got 1.5");
-        assertThat(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.0, 1.0).updates()).isZero();
+        assertThat(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.0, 1.0).gamma()).isEqualTo(1.0);
     }
 
     private static int argMax(MultiLayerNetwork net, double[] s) {
