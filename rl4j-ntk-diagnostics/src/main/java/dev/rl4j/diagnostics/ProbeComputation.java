@@ -2,6 +2,7 @@ package dev.rl4j.diagnostics;
 
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.ntk.NextStateKernel;
+import dev.rl4j.ntk.Finite;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.util.Arrays;
 import java.util.List;
@@ -54,11 +55,11 @@ final class ProbeComputation {
         INDArray states = Nd4j.create(s).castTo(dt);
         INDArray nextStates = Nd4j.create(sNext).castTo(dt);
 
-        boolean nonFiniteParams = !allFinite(net.params());
+        boolean nonFiniteParams = !Finite.all(net.params());
         double[][] q = net.output(states, false).castTo(DataType.DOUBLE).toDoubleMatrix();
         double[][] qNext = net.output(nextStates, false).castTo(DataType.DOUBLE).toDoubleMatrix();
         ProbeMeasurement.Health health = new ProbeMeasurement.Health(nonFiniteParams,
-                !allFinite(q) || !allFinite(qNext));
+                !Finite.all(q) || !Finite.all(qNext));
         double maxAbsQ = 0;
         for (double[] row : q) {
             for (double v : row) {
@@ -200,25 +201,5 @@ final class ProbeComputation {
             count++;
         }
         return count == 0 ? Double.NaN : sum / count;
-    }
-
-    static boolean allFinite(INDArray a) {
-        for (double v : a.castTo(DataType.DOUBLE).data().asDouble()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFinite(double[][] a) {
-        for (double[] row : a) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

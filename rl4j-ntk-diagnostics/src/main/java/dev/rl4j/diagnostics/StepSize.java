@@ -10,7 +10,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
- * The effective step size alpha of one probe (eq. 5 of docs/math.md: theta' = theta + alpha E[(T*Q - Q) grad Q]) and
+ * The effective step size alpha of one probe (eq. 5, docs/math.md#q-update: theta' = theta + alpha E[(T*Q - Q) grad Q]) and
  * where it came from.
  *
  * @param alpha             alpha > 0, or NaN when unknown

@@ -7,13 +7,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The cross kernel K(X*, X) that SEEM needs (Yue et al. 2023; docs/math.md section 5), and the one place its rule is
+ * The cross kernel K(X*, X) that SEEM needs (Yue et al. 2023; docs/math.md#seem), and the one place its rule is
  * written:
  * <ul>
  *   <li>X* pairs each next state s'_i with its greedy action under the current network, the first action with the
  *       largest Q(s'_i, a);</li>
  *   <li>the row of a terminal transition is zero: the sampled Bellman target has no bootstrap term there
- *       (docs/math.md section 1), so its row of gamma K(X*, X) - K(X, X) is just -K(X, X), whatever the next state
+ *       (docs/math.md#q-update), so its row of gamma K(X*, X) - K(X, X) is just -K(X, X), whatever the next state
  *       recorded for it.</li>
  * </ul>
  * K stays N x N over every row of X, so SEEM and the other metrics of {@link StabilityMetrics} use the same pairs.
