@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
         description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
         subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, BenchListenerCommand.class, RunCommand.class, RegressCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
-public final class RlLabCommand implements Runnable {
+final class RlLabCommand implements Runnable {
 
     @Override
     public void run() {

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package map of the libraries (docs/ARCHITECTURE.md): the NTK engine knows neither RL4J nor the listener, PreQN
  * reaches the diagnostics only through its step-size SPI, no library uses the lab, the top-level packages form no
- * cycle, and in the diagnostics only the facade and the RL4J adapters import RL4J. The rule that needs the listener
- * split (reflection on RL4J only in {@code dev.rl4j.internals}) is written below and disabled until that split lands.
+ * cycle, in the diagnostics only the facade and the RL4J adapters import RL4J, and only {@code dev.rl4j.internals}
+ * reads RL4J by reflection.
  */
 class ArchitectureRulesTest {
 

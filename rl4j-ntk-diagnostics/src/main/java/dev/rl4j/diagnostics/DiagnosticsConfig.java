@@ -1,5 +1,6 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.ntk.Discount;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -45,8 +46,8 @@ public record DiagnosticsConfig(int period, int probeSize, int reservoirCapacity
         if (!(dormantThreshold >= 0 && dormantThreshold <= 1)) {
             throw new IllegalArgumentException("dormantThreshold must be in [0, 1], got " + dormantThreshold);
         }
-        if (gamma != null && !(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
+        if (gamma != null) {
+            Discount.BELOW_ONE.require("gamma", gamma);
         }
         if (stepSize != null && !(stepSize > 0 && Double.isFinite(stepSize))) {
             throw new IllegalArgumentException("stepSize must be finite and > 0, got " + stepSize);

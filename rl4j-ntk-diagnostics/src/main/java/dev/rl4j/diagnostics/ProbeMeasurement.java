@@ -1,5 +1,6 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.ntk.Discount;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,9 +151,7 @@ public record ProbeMeasurement(long update, long step, long episode, int pairs, 
         if (pairs < 0) {
             throw new IllegalArgumentException("pairs must be >= 0, got " + pairs);
         }
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-        }
+        Discount.BELOW_ONE.require("gamma", gamma);
     }
 
     /** True when kernel metrics were computed on this probe ({@link #kernel()} is not null). */

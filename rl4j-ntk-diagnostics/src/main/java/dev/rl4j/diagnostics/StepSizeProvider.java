@@ -15,7 +15,7 @@ public interface StepSizeProvider {
 
     /**
      * NaN (the default) when the learner steps along the plain semi-gradient of eq. 5. A preconditioned learner
-     * (PreQN, eq. 21) returns the damping d of its solve (K + d mean(diag K) I) Z = delta, d >= 0: the diagnostics then
+     * (PreQN, eq. 21) returns the damping d of its solve (K + lambda I) Z = delta with lambda = d max(mean(diag K), 0), d >= 0 ({@link dev.rl4j.ntk.DampedKernel}): the diagnostics then
      * judge the preconditioned kernel N K (K + lambda I)^{-1}, the one that actually moves its Q-values.
      */
     default double preconditionerDamping() {

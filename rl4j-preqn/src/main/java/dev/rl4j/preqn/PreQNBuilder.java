@@ -119,7 +119,7 @@ public class PreQNBuilder
         return preqn.alpha();
     }
 
-    /** PreQN preconditions with (K + damping * mean(diag K) I)^{-1}: the diagnostics judge that kernel. */
+    /** PreQN preconditions with (K + damping * max(mean(diag K), 0) I)^{-1} ({@code DampedKernel}): the diagnostics judge that kernel. */
     @Override
     public double preconditionerDamping() {
         return preqn.damping();

@@ -35,7 +35,7 @@ import java.util.Objects;
  * @param eta           line-search acceptance threshold on cos(Q' - Q, delta), in [0, 1)
  * @param shrink        factor c applied to the step per failed trial, in (0, 1)
  * @param maxTrials     trial steps c^0 .. c^(maxTrials-1) before the failure policy applies, >= 1
- * @param damping       lambda = damping * mean(diag K) in (K + lambda I) Z = delta, >= 0 and finite
+ * @param damping       lambda = damping * max(mean(diag K), 0) in (K + lambda I) Z = delta, >= 0 and finite
  * @param targetNetwork bootstrap from a target network synchronised every RL4J {@code targetDqnUpdateFreq} updates
  *                      instead of from the online network
  * @param doubleQ       double-Q targets Q_target(s', argmax_a Q_online(s', a)); requires targetNetwork

@@ -5,7 +5,7 @@ import dev.rl4j.lab.options.ParsingConverter;
 import picocli.CommandLine.Option;
 
 /** The benchmarked network and batch of {@code bench-ntk} and {@code bench-update}: {@code --net}, {@code --batch}. */
-public final class NetOptions {
+final class NetOptions {
 
     @Option(names = "--net", converter = NetSpecConverter.class,
             description = "layer widths, input-hidden...-actions (default ${DEFAULT-VALUE})")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
  * How a benchmark is timed: {@code --reps}, {@code --warmup} and {@code --threads}. Unset repetitions and warm-up
  * take the command's defaults, which may depend on another option (bench-ntk's method).
  */
-public final class TimingOptions {
+final class TimingOptions {
 
     @Option(names = "--reps", description = "timed repetitions, >= 1 (default 500; bench-ntk --method per-sample: 5)")
     Integer reps;

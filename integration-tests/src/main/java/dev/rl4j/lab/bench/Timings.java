@@ -12,7 +12,7 @@ import java.util.Arrays;
  * @param maxMs   slowest
  * @param p90Ms   90th percentile (nearest rank)
  */
-public record Timings(int reps, double medianMs, double minMs, double maxMs, double p90Ms) {
+record Timings(int reps, double medianMs, double minMs, double maxMs, double p90Ms) {
 
     /** Adds {@code reps, median_ms, min_ms, max_ms, p90_ms} to a benchmark's JSON line and returns it. */
     public JsonLine putTo(JsonLine line) {

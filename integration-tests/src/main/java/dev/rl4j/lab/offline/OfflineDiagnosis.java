@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param method   the kernel path used
  * @param findings the findings of the rules on {@code metrics}, in {@link FindingKind} order; empty when none
  */
-public record OfflineDiagnosis(StabilityMetrics metrics, NtkMethod method, List<Finding> findings) {
+record OfflineDiagnosis(StabilityMetrics metrics, NtkMethod method, List<Finding> findings) {
 
     /** Copies the finding list. */
     public OfflineDiagnosis {

@@ -1,5 +1,6 @@
 package dev.rl4j.lab.offline;
 
+import dev.rl4j.ntk.Discount;
 import dev.rl4j.diagnostics.FindingKind;
 import dev.rl4j.diagnostics.FindingRules;
 import dev.rl4j.lab.JsonLine;
@@ -68,9 +69,7 @@ public final class OfflineNtkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("--gamma must be in [0, 1), got " + gamma);
-        }
+        Discount.BELOW_ONE.require("--gamma", gamma);
         if (!(alpha > 0.0 && Double.isFinite(alpha))) {
             throw new IllegalArgumentException("--alpha must be finite and > 0, got " + alpha);
         }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stability: experimental. @since 0.1
  */
-public final class EpisodeRecorder implements TrainingListener {
+final class EpisodeRecorder implements TrainingListener {
 
     private static final Logger log = LoggerFactory.getLogger(EpisodeRecorder.class);
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
  * The learner options of {@code run} and {@code regress}: {@code --algo}, the negatable {@code --target/--no-target}
  * and {@code --lr}. Unset target and learning rate mean the learner's own defaults ({@link CartpoleSettings#defaults}).
  */
-public final class LearnerOptions {
+final class LearnerOptions {
 
     @Option(names = "--algo", converter = Algo.Converter.class,
             description = "dqn (RL4J's DQN: Adam, target network) | ddqn (double DQN) | preqn (PreQN: no Adam, no "

@@ -3,7 +3,7 @@ package dev.rl4j.lab.run;
 import picocli.CommandLine.Option;
 
 /** When the NTK diagnostics listener probes and how many probes a finding needs ({@code --period}, {@code --consecutive}). */
-public final class ProbeOptions {
+final class ProbeOptions {
 
     @Option(names = "--period", description = "updates between diagnostics probes, >= 1 (default ${DEFAULT-VALUE})")
     int period;

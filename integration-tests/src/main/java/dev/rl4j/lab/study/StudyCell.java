@@ -33,7 +33,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                         solver ("convergence failed" on near-singular K); their diagonal and row-ratio statistics
  *                         were computed directly from K with the same formulas (they need no eigenvalues)
  */
-public record StudyCell(String activation, int width, int depth, int seeds, long params,
+record StudyCell(String activation, int width, int depth, int seeds, long params,
         double diagMean, double diagSd, double rowRatioMean, double rowRatioSd,
         double rowRatioMedian, double rowRatioMax, int eigFallbacks) {
 

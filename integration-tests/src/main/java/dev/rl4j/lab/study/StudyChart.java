@@ -20,7 +20,7 @@ import org.knowm.xchart.style.Styler;
  * @param grid  the study grid
  * @param cells one cell per (activation, width, depth) of the grid
  */
-public record StudyChart(StudyGrid grid, List<StudyCell> cells) {
+record StudyChart(StudyGrid grid, List<StudyCell> cells) {
 
     private static final int PANEL_WIDTH = 560;
     private static final int PANEL_HEIGHT = 400;

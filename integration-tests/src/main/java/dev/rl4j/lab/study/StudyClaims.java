@@ -33,7 +33,7 @@ import java.util.Map;
  * @param diagGrowsWithWidth     see above; null with a single width
  * @param diagShrinksWithDepth   see above; null with a single depth
  */
-public record StudyClaims(StudyGrid grid, Map<String, ActivationSummary> perActivation,
+record StudyClaims(StudyGrid grid, Map<String, ActivationSummary> perActivation,
         Boolean reluLargestRowRatio, Boolean sinLowestRowRatio, Boolean reluLargestDiag,
         Boolean rowRatioGrowsWithDepth, Boolean diagGrowsWithWidth, Boolean diagShrinksWithDepth) {
 

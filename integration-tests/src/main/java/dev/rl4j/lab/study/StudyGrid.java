@@ -18,7 +18,7 @@ import java.util.List;
  * @param seed        seed of the CartPole rollout and first network seed, >= 1 (DL4J treats a network seed of 0 as
  *                    unset and initialises randomly, measured: two JVMs gave different parameters for seed 0)
  */
-public record StudyGrid(List<String> activations, int[] widths, int[] depths, int seeds, int states, int seed) {
+record StudyGrid(List<String> activations, int[] widths, int[] depths, int seeds, int states, int seed) {
 
     /** Largest hidden width accepted. */
     public static final int MAX_WIDTH = 4096;

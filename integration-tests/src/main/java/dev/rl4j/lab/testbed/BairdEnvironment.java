@@ -14,7 +14,7 @@ import org.deeplearning4j.rl4j.environment.StepResult;
  *
  * <p>Stability: experimental. @since 0.1
  */
-public final class BairdEnvironment implements Environment<Integer> {
+final class BairdEnvironment implements Environment<Integer> {
 
     private final Random random;
     private final Schema<Integer> schema;

@@ -18,7 +18,7 @@ import org.deeplearning4j.rl4j.space.ObservationSpace;
  *
  * <p>Stability: experimental. @since 0.1
  */
-public final class BairdMdp implements MDP<Box, Integer, DiscreteSpace> {
+final class BairdMdp implements MDP<Box, Integer, DiscreteSpace> {
 
     private final long seed;
     private final Random random;

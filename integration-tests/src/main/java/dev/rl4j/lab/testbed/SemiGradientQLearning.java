@@ -1,5 +1,6 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.ntk.Discount;
 import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.EmpiricalNtk;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Stability: experimental. @since 0.1
  */
-public final class SemiGradientQLearning {
+final class SemiGradientQLearning {
 
     private final MultiLayerNetwork net;
     private final EmpiricalNtk ntk;
@@ -32,9 +33,7 @@ public final class SemiGradientQLearning {
         if (!(alpha > 0 && Double.isFinite(alpha))) {
             throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
         }
-        if (!(gamma >= 0 && gamma < 1)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-        }
+        Discount.BELOW_ONE.require("gamma", gamma);
         this.net = net;
         this.ntk = EmpiricalNtk.of(net);
         this.alpha = alpha;

@@ -45,9 +45,8 @@ public final class TestbedRun {
      * @param flaggedAt        first probed update (dqn only) where {@link FindingRules#offlineStrict()} finds
      *                         SELF_EXCITING (SEEM > 0), or NO_CONTRACTION (beta >= 1) with OVER_GENERALIZATION (eq. 17
      *                         failing on some row); -1 if never
-     * @param trace            max |Q| after each probe interval
      */
-    public record Outcome(double startMaxAbsQ, double endMaxAbsQ, int divergedAt, int flaggedAt, List<Double> trace) {
+    public record Outcome(double startMaxAbsQ, double endMaxAbsQ, int divergedAt, int flaggedAt) {
     }
 
     /** Baird's counterexample in Q-learning form (8 features, 2 actions). */
@@ -83,7 +82,6 @@ public final class TestbedRun {
         EmpiricalNtk ntk = EmpiricalNtk.of(net);
         int diverged = -1;
         int flagged = -1;
-        List<Double> trace = new ArrayList<>();
         for (int t = 0; t < updates; t++) {
             TransitionBatch b = data.get();
             if (t % probeEvery == 0 && flagged < 0 && sgd != null) {
@@ -106,11 +104,8 @@ public final class TestbedRun {
             if (diverged < 0 && (q > 10 * start || !Double.isFinite(q))) {
                 diverged = t;
             }
-            if ((t + 1) % probeEvery == 0) {
-                trace.add(q);
-            }
         }
-        return new Outcome(start, maxAbs(net.output(allStates)), diverged, flagged, trace);
+        return new Outcome(start, maxAbs(net.output(allStates)), diverged, flagged);
     }
 
     /** max |Q| over every entry of a network output. */
