@@ -37,7 +37,7 @@ class ArchitectureRulesTest {
     private static final String STEP_SIZE_SPI = "dev.rl4j.diagnostics.StepSizeProvider";
     private static final String FACADE = "dev.rl4j.diagnostics.NtkDiagnostics";
     private static final String[] LIBRARIES = {
-        "dev.rl4j.ntk..", "dev.rl4j.diagnostics..", "dev.rl4j.internals..", "dev.rl4j.preqn.."};
+        "dev.rl4j.ntk..", "dev.rl4j.diagnostics..", "dev.rl4j.internals..", "dev.rl4j.preqn..", "dev.rl4j.regression.."};
 
     private static JavaClasses mainClasses;
 
@@ -95,6 +95,14 @@ class ArchitectureRulesTest {
     void noLibraryDependsOnTheLab() {
         noClasses().that().resideInAnyPackage(LIBRARIES)
                 .should().dependOnClassesThat().resideInAPackage("dev.rl4j.lab..")
+                .check(mainClasses);
+    }
+
+    @Test
+    void noOtherLibraryDependsOnTheRegressionApi() {
+        noClasses().that().resideInAnyPackage("dev.rl4j.ntk..", "dev.rl4j.diagnostics..", "dev.rl4j.internals..",
+                        "dev.rl4j.preqn..")
+                .should().dependOnClassesThat().resideInAPackage("dev.rl4j.regression..")
                 .check(mainClasses);
     }
 
