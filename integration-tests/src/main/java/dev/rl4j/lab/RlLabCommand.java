@@ -5,6 +5,7 @@ import dev.rl4j.lab.bench.BenchNtkCommand;
 import dev.rl4j.lab.bench.BenchUpdateCommand;
 import dev.rl4j.lab.run.DemoCommand;
 import dev.rl4j.lab.run.RegressCommand;
+import dev.rl4j.lab.run.RegressMergeCommand;
 import dev.rl4j.lab.run.RunCommand;
 import dev.rl4j.lab.offline.OfflineNtkCommand;
 import dev.rl4j.lab.study.NtkStudyCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
         description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
-        subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, BenchListenerCommand.class, RunCommand.class, RegressCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
+        subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, BenchListenerCommand.class, RunCommand.class, RegressCommand.class, RegressMergeCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
 final class RlLabCommand implements Runnable {
 
     @Override

@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.importer.Location;
 import dev.rl4j.lab.RlLab;
 import dev.rl4j.ntk.NtkMethod;
 import dev.rl4j.preqn.PreQNConfiguration;
+import dev.rl4j.regression.AgentRegression;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -41,11 +42,11 @@ class ArchitectureRulesTest {
 
     private static JavaClasses mainClasses;
 
-    /** The main classes of the three modules, read from where one class of each was loaded (directory or jar). */
+    /** The main classes of the four modules, read from where one class of each was loaded (directory or jar). */
     @BeforeAll
     static void importMainClasses() throws IOException {
         Set<Location> locations = new LinkedHashSet<>();
-        for (Class<?> module : List.of(NtkMethod.class, PreQNConfiguration.class, RlLab.class)) {
+        for (Class<?> module : List.of(NtkMethod.class, PreQNConfiguration.class, AgentRegression.class, RlLab.class)) {
             locations.add(locationOf(module));
         }
         mainClasses = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             s.asMap().forEach((k, v) -> settings.put(algo.name().toLowerCase() + " " + k, v));
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("episodes", r.series().episodes().size());
-            one.put("mean100", EpisodeRecorder.meanOfLast(r.series().episodes(), 100));
+            one.put("mean100", EpisodeRecorder.mean100(r.series().episodes()));
             one.put("probes", r.series().probes().size());
             one.put("findings", r.series().probes().stream().flatMap(p -> p.activeKinds().stream()).map(Enum::name)
                     .distinct().toList());

@@ -1,6 +1,7 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.report.RunSeries;
+import dev.rl4j.regression.SeedResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
@@ -44,15 +45,12 @@ final class EpisodeRecorder implements TrainingListener {
 
     /** Mean return of the last min(100, n) episodes; NaN before the first episode. */
     public double meanOfLast100() {
-        return meanOfLast(episodes, 100);
+        return mean100(episodes);
     }
 
-    static double meanOfLast(List<RunSeries.Episode> episodes, int window) {
-        if (episodes.isEmpty()) {
-            return Double.NaN;
-        }
-        int from = Math.max(0, episodes.size() - window);
-        return episodes.subList(from, episodes.size()).stream().mapToDouble(RunSeries.Episode::reward).average().orElseThrow();
+    /** Mean return of the last min(100, n) episodes ({@link SeedResult#mean100}); NaN when there are none. */
+    static double mean100(List<RunSeries.Episode> episodes) {
+        return SeedResult.mean100(episodes.stream().map(RunSeries.Episode::reward).toList());
     }
 
     @Override

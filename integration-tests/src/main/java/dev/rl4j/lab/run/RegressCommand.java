@@ -1,32 +1,61 @@
 package dev.rl4j.lab.run;
 
+import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.diagnostics.ProbeRecord;
+import dev.rl4j.diagnostics.ProbeSink;
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.options.CommandSettings;
 import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.OutOption;
 import dev.rl4j.lab.options.ParsingConverter;
 import dev.rl4j.lab.options.StepsOption;
 import dev.rl4j.lab.report.RunSeries;
+import dev.rl4j.regression.AgentRegression;
+import dev.rl4j.regression.Expectation;
+import dev.rl4j.regression.RegressionResult;
+import dev.rl4j.regression.SeedResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code regress}: trains one learner on several seeds, prints a table (stderr) and one JSON line, and exits 1 when
- * fewer than {@code --min-pass} seeds meet {@code --expect} (for users' CI). With {@code --diagnostics} each run also
- * reports the first probe with an active warning and the first probe whose max|Q| exceeded the soft-divergence bound.
+ * {@code regress}: trains one learner on several seeds through {@link AgentRegression} (rl4j-regression), prints a
+ * table (stderr) and one JSON line, and exits 1 when fewer than {@code --min-pass} seeds meet {@code --expect} (for
+ * users' CI). With {@code --diagnostics} each run also reports the first probe with an active warning and the first
+ * probe whose max|Q| exceeded the soft-divergence bound.
+ *
+ * <p>With {@code --shard K/N} it runs only the K-th share of the seeds ({@link Shard}), writes their results to
+ * {@code regress-shard-K-of-N.json} in {@code --out} for {@code regress-merge}, and does not apply {@code --min-pass}:
+ * it exits 0 unless a seed crashed (its factory or training threw). Shards run the library without the expectation and
+ * judge it here, so that the file keeps each run's own failure apart from the expectation.
  *
  * <p>Stability: experimental. @since 0.1
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = "Run seeds, check an expectation per seed, exit 1 when too few pass.")
 public final class RegressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     JsonSummary summary;
@@ -61,6 +90,11 @@ public final class RegressCommand implements Callable<Integer> {
     @Mixin
     OutOption out = new OutOption("rl4j-lab-out/regress");
 
+    @Option(names = "--shard", converter = Shard.Converter.class,
+            description = "run only the K-th of N shares of the seeds (round-robin by position in --seeds) and write "
+                    + "regress-shard-K-of-N.json for regress-merge; --min-pass is then applied by regress-merge")
+    Shard shard;
+
     /**
      * The seeds of {@code --seeds} and the text they were given as.
      *
@@ -88,8 +122,19 @@ public final class RegressCommand implements Callable<Integer> {
         }
     }
 
-    /** Parses {@code 1..5} or {@code 1,2,7}. */
+    /** Parses {@code 1..5} or {@code 1,2,7}; the seeds must be distinct. */
     static long[] parseSeeds(String text) {
+        long[] seeds = parseSeedText(text);
+        Set<Long> seen = new HashSet<>();
+        for (long s : seeds) {
+            if (!seen.add(s)) {
+                throw new IllegalArgumentException("--seeds must be distinct, got '" + text + "' (" + s + " twice)");
+            }
+        }
+        return seeds;
+    }
+
+    private static long[] parseSeedText(String text) {
         try {
             if (text.contains("..")) {
                 String[] ends = text.split("\\.\\.");
@@ -98,88 +143,118 @@ public final class RegressCommand implements Callable<Integer> {
                 if (b < a) {
                     throw new IllegalArgumentException("--seeds range must be ascending, got '" + text + "'");
                 }
-                return java.util.stream.LongStream.rangeClosed(a, b).toArray();
+                return LongStream.rangeClosed(a, b).toArray();
             }
-            return java.util.Arrays.stream(text.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
+            return Arrays.stream(text.split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new IllegalArgumentException("--seeds must be a range like 1..5 or a list like 1,2,3, got '" + text + "'");
         }
     }
 
-    /** Highest mean of 100 consecutive episodes (of all episodes when fewer than 100); NaN when none. */
-    static double bestMean100(List<RunSeries.Episode> episodes) {
-        if (episodes.isEmpty()) {
-            return Double.NaN;
-        }
-        if (episodes.size() < 100) {
-            return EpisodeRecorder.meanOfLast(episodes, 100);
-        }
-        double sum = 0;
-        double best = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < episodes.size(); i++) {
-            sum += episodes.get(i).reward();
-            if (i >= 100) {
-                sum -= episodes.get(i - 100).reward();
-            }
-            if (i >= 99) {
-                best = Math.max(best, sum / 100);
-            }
-        }
-        return best;
-    }
-
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (env != RunCommand.Env.CARTPOLE) {
             throw new IllegalArgumentException("--env must be cartpole, got '" + KebabEnumConverter.kebab(env) + "'");
         }
-        long[] seedList = seeds.values();
-        CartpoleSettings first = learner.cartpole(seedList[0], steps.get());
-        Algo a = first.algo();
-        int required = minPass != null ? minPass : seedList.length;
-        if (required < 0 || required > seedList.length) {
-            throw new IllegalArgumentException("--min-pass must be in [0, " + seedList.length + "], got " + required);
+        long[] all = seeds.values();
+        CartpoleSettings first = learner.cartpole(all[0], steps.get());
+        int required = RegressOutput.required(minPass, all.length);
+        if (diagnostics) {
+            probes.period();
+            probes.consecutive();
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        int passed = 0;
-        System.err.printf(Locale.ROOT, "%-6s %-6s %9s %9s %13s %9s %8s %14s %14s%n", "algo", "seed", "episodes",
-                "mean100", "best_mean100", "seconds", "pass", "first_warning", "first_soft_div");
-        for (long seed : seedList) {
-            CartpoleSettings s = learner.cartpole(seed, steps.get());
-            String name = a.name() + "-seed" + seed;
-            CartpoleExperiment.Result r = diagnostics
-                    ? CartpoleExperiment.runWithDiagnostics(s, name, out.get(), probes.period(), probes.consecutive())
-                    : CartpoleExperiment.run(s, name, List.of());
-            List<RunSeries.Episode> eps = r.series().episodes();
-            Map<String, Double> metrics = Map.of("mean100", EpisodeRecorder.meanOfLast(eps, 100), "best_mean100",
-                    bestMean100(eps), "episodes", (double) eps.size());
-            boolean ok = expect.holds(metrics);
-            passed += ok ? 1 : 0;
-            Long firstWarning = r.series().probes().stream().filter(p -> !p.active().isEmpty())
-                    .map(p -> p.measurement().step()).findFirst().orElse(null);
-            Long firstSoft = r.series().probes().stream()
-                    .filter(p -> p.measurement().q().maxAbs() > p.measurement().q().softBound())
-                    .map(p -> p.measurement().step()).findFirst().orElse(null);
-            RunCommand.writeEpisodes(out.get().resolve(name.toLowerCase(Locale.ROOT) + "-episodes.csv"), eps);
-            System.err.printf(Locale.ROOT, "%-6s %-6d %9d %9.1f %13.1f %9.0f %8s %14s %14s%n", a.name().toLowerCase(),
-                    seed, eps.size(), metrics.get("mean100"), metrics.get("best_mean100"), r.seconds(), ok ? "yes" : "no",
-                    firstWarning == null ? "-" : firstWarning, firstSoft == null ? "-" : firstSoft);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("seed", seed);
-            row.put("episodes", eps.size());
-            row.put("mean100", metrics.get("mean100"));
-            row.put("best_mean100", metrics.get("best_mean100"));
-            row.put("seconds", r.seconds());
-            row.put("pass", ok);
-            row.put("first_warning_step", firstWarning);
-            row.put("first_soft_divergence_step", firstSoft);
-            rows.add(row);
+        long[] mine = shard == null ? all : shard.selectNonEmpty(all, seeds.text());
+        String algo = first.algo().name();
+        Map<Long, FirstProbes> firsts = new HashMap<>();
+        AgentRegression regression = AgentRegression.legacy(seed -> {
+            QLearningDiscrete<?> l = CartpoleExperiment.learner(learner.cartpole(seed, steps.get()));
+            l.addListener(new EpisodeRecorder(algo + "-seed" + seed, 50)); // progress lines in the log
+            return l;
+        }).seeds(mine);
+        if (shard == null) {
+            regression.expect(expect);
+            if (required > 0) {
+                regression.minPassing(required);
+            }
         }
-        boolean success = passed >= required;
-        summary.print(new JsonLine().put("command", "regress").put("env", "cartpole")
-                .put("algo", KebabEnumConverter.kebab(a)).put("target_network", first.targetNetwork())
-                .put("lr", first.learningRate()).put("steps", first.steps()).put("expect", expect.toString())
-                .put("passed", passed).put("required", required).put("success", success).put("runs", rows));
-        return success ? 0 : 1;
+        if (diagnostics) {
+            regression.diagnostics(seed -> NtkDiagnostics.builder()
+                    .period(probes.period()).consecutiveProbes(probes.consecutive()).seed(seed)
+                    .csv(out.get().resolve(file(algo, seed) + "-diagnostics.csv"))
+                    .jsonLines(out.get().resolve(file(algo, seed) + "-diagnostics.jsonl"))
+                    .sink(firsts.computeIfAbsent(seed, s -> new FirstProbes())));
+        }
+        RegressionResult result = regression.run();
+        List<SeedOutcome> outcomes = new ArrayList<>();
+        for (SeedResult r : result.seeds()) {
+            FirstProbes f = firsts.getOrDefault(r.seed(), new FirstProbes());
+            SeedOutcome o = SeedOutcome.of(r, f.warning, f.softDivergence);
+            outcomes.add(shard == null ? o : o.judged(expect));
+            List<RunSeries.Episode> eps = new ArrayList<>();
+            for (int i = 0; i < r.episodes(); i++) {
+                eps.add(new RunSeries.Episode(r.episodeEndSteps().get(i), i + 1, r.returns().get(i)));
+            }
+            RunCommand.writeEpisodes(out.get().resolve(file(algo, r.seed()) + "-episodes.csv"), eps);
+        }
+        RegressOutput.table(summary.err(), algo.toLowerCase(Locale.ROOT), outcomes);
+        Map<String, Object> learnerFields = learnerFields(first);
+        if (shard != null) {
+            return writeShard(all, mine, learnerFields, outcomes);
+        }
+        summary.print(RegressOutput.line("regress", learnerFields, expect.toString(), outcomes, required));
+        return required == 0 || result.success() ? 0 : 1;
+    }
+
+    /** Writes {@code regress-shard-K-of-N.json} and prints the shard's JSON line; 1 when a seed crashed. */
+    private int writeShard(long[] all, long[] mine, Map<String, Object> learnerFields, List<SeedOutcome> outcomes)
+            throws IOException {
+        Map<String, Object> shardField = new LinkedHashMap<>();
+        shardField.put("index", shard.index());
+        shardField.put("count", shard.count());
+        JsonLine file = new JsonLine().put("command", "regress").put("shard", shardField).putAll(learnerFields)
+                .put("expect", expect.toString()).put("min_pass", minPass).put("seeds", all).put("shard_seeds", mine)
+                .put("results", outcomes.stream().map(o -> o.toJson(true)).toList())
+                .put("settings", CommandSettings.of(spec));
+        Path path = out.get().resolve(shard.fileName());
+        Files.createDirectories(out.get());
+        Files.writeString(path, file + "\n", StandardCharsets.UTF_8);
+        long crashed = outcomes.stream().filter(SeedOutcome::crashed).count();
+        summary.print(new JsonLine().put("command", "regress").put("shard", shard.toString()).putAll(learnerFields)
+                .put("expect", expect.toString()).put("seeds", mine)
+                .put("passed", outcomes.stream().filter(SeedOutcome::pass).count()).put("crashed", crashed)
+                .put("file", path.toString().replace('\\', '/'))
+                .put("runs", outcomes.stream().map(o -> o.toJson(false)).toList()));
+        return crashed > 0 ? 1 : 0;
+    }
+
+    /** env, algo, target_network, lr and steps of the JSON line. */
+    private static Map<String, Object> learnerFields(CartpoleSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("env", "cartpole");
+        m.put("algo", KebabEnumConverter.kebab(s.algo()));
+        m.put("target_network", s.targetNetwork());
+        m.put("lr", s.learningRate());
+        m.put("steps", s.steps());
+        return m;
+    }
+
+    private static String file(String algo, long seed) {
+        return (algo + "-seed" + seed).toLowerCase(Locale.ROOT);
+    }
+
+    /** Diagnostics sink: the env step of the first probe with an active warning and of the first soft divergence. */
+    private static final class FirstProbes implements ProbeSink {
+        Long warning;
+        Long softDivergence;
+
+        @Override
+        public void accept(ProbeRecord record) {
+            if (warning == null && !record.active().isEmpty()) {
+                warning = record.measurement().step();
+            }
+            if (softDivergence == null && record.measurement().q().maxAbs() > record.measurement().q().softBound()) {
+                softDivergence = record.measurement().step();
+            }
+        }
     }
 }

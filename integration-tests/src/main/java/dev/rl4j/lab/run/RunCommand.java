@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         summary.print(new JsonLine().put("command", "run").put("env", "cartpole")
                 .put("algo", kebab(a)).put("seed", seed.get())
                 .put("steps", lastStep).put("episodes", eps.size())
-                .put("mean100", round(EpisodeRecorder.meanOfLast(eps, 100), 100))
+                .put("mean100", round(EpisodeRecorder.mean100(eps), 100))
                 .put("seconds", round(r.seconds(), 10)).put("steps_per_second", Math.round(lastStep / r.seconds()))
                 .put("report", report.toString().replace('\\', '/')));
         return 0;

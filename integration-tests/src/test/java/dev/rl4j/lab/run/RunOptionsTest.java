@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rl4j.lab.LabRun;
 import dev.rl4j.lab.report.RunSeries;
+import dev.rl4j.regression.Expectation;
+import dev.rl4j.regression.SeedResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ class RunOptionsTest {
         assertThat(RegressCommand.parseSeeds("7, 3")).containsExactly(7, 3);
         assertThatThrownBy(() -> RegressCommand.parseSeeds("5..1")).hasMessageContaining("ascending");
         assertThatThrownBy(() -> RegressCommand.parseSeeds("a..b")).hasMessageContaining("--seeds must be a range");
+        assertThatThrownBy(() -> RegressCommand.parseSeeds("1,2,1")).hasMessage("--seeds must be distinct, got '1,2,1' (1 twice)");
     }
 
     @Test
@@ -40,8 +43,8 @@ class RunOptionsTest {
         for (int i = 0; i < 300; i++) {
             eps.add(new RunSeries.Episode(i, i + 1, i >= 100 && i < 200 ? 200 : 10));
         }
-        assertThat(RegressCommand.bestMean100(eps)).isEqualTo(200.0);
-        assertThat(EpisodeRecorder.meanOfLast(eps, 100)).isEqualTo(10.0);
+        assertThat(SeedResult.bestMean100(eps.stream().map(RunSeries.Episode::reward).toList())).isEqualTo(200.0);
+        assertThat(EpisodeRecorder.mean100(eps)).isEqualTo(10.0);
     }
 
     @Test
