@@ -147,8 +147,10 @@ public final class RegressCommand implements Callable<Integer> {
         for (long seed : seedList) {
             CartpoleSettings s = learner.cartpole(seed, steps.get());
             String name = a.name() + "-seed" + seed;
+            summary.addProvenance("learner", CartpoleExperiment.provenance(s));
             CartpoleExperiment.Result r = diagnostics
-                    ? CartpoleExperiment.runWithDiagnostics(s, name, out.get(), probes.period(), probes.consecutive())
+                    ? CartpoleExperiment.runWithDiagnostics(s, name, out.get(), probes.period(), probes.consecutive(),
+                            summary.provenanceSettings())
                     : CartpoleExperiment.run(s, name, List.of());
             List<RunSeries.Episode> eps = r.series().episodes();
             Map<String, Double> metrics = Map.of("mean100", EpisodeRecorder.meanOfLast(eps, 100), "best_mean100",
@@ -160,7 +162,8 @@ public final class RegressCommand implements Callable<Integer> {
             Long firstSoft = r.series().probes().stream()
                     .filter(p -> p.measurement().q().maxAbs() > p.measurement().q().softBound())
                     .map(p -> p.measurement().step()).findFirst().orElse(null);
-            RunCommand.writeEpisodes(out.get().resolve(name.toLowerCase(Locale.ROOT) + "-episodes.csv"), eps);
+            RunCommand.writeEpisodes(out.get().resolve(name.toLowerCase(Locale.ROOT) + "-episodes.csv"),
+                    summary.provenance(), eps);
             System.err.printf(Locale.ROOT, "%-6s %-6d %9d %9.1f %13.1f %9.0f %8s %14s %14s%n", a.name().toLowerCase(),
                     seed, eps.size(), metrics.get("mean100"), metrics.get("best_mean100"), r.seconds(), ok ? "yes" : "no",
                     firstWarning == null ? "-" : firstWarning, firstSoft == null ? "-" : firstSoft);
