@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.rl4j.provenance.Provenance;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -15,7 +16,8 @@ import org.apache.commons.csv.QuoteMode;
  * The lab's CSV files (episodes, study tables), written with Commons CSV in the format of the diagnostics' probe
  * sink: RFC 4180, UTF-8, '\n' line ends, quotes only around a value that holds a comma, quote or line break. Each
  * value is written as {@link String#valueOf(Object)}, so doubles keep {@link Double#toString(double)} ({@code NaN},
- * {@code Infinity}); callers that want a fixed number format pass strings.
+ * {@code Infinity}); callers that want a fixed number format pass strings. Every table gets its provenance in a
+ * sidecar {@code <file>.provenance.json} ({@link Provenance#writeSidecar}); the CSV holds only the table.
  */
 public final class CsvTable {
 
@@ -26,11 +28,13 @@ public final class CsvTable {
     }
 
     /**
-     * Writes (or replaces) {@code file}, creating its directory: the header, then one record per row.
+     * Writes (or replaces) {@code file}, creating its directory: the header, then one record per row; and the
+     * sidecar {@code <file>.provenance.json} with {@code provenance}.
      *
      * @throws UncheckedIOException if the file cannot be written
      */
-    public static Path write(Path file, List<String> header, List<? extends List<?>> rows) {
+    public static Path write(Path file, Provenance provenance, List<String> header, List<? extends List<?>> rows) {
+        provenance.writeSidecar(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {

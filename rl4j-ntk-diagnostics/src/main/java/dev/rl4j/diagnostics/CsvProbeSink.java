@@ -2,6 +2,7 @@ package dev.rl4j.diagnostics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import dev.rl4j.provenance.Provenance;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -13,6 +14,7 @@ import org.apache.commons.csv.QuoteMode;
  * UTF-8, '\n' line ends. Doubles are written with {@link Double#toString(double)} ({@code NaN}, {@code Infinity}
  * included), booleans as {@code true}/{@code false}; a value containing a comma, quote or line break is quoted RFC
  * 4180 style (Commons CSV, minimal quoting). Each row is flushed, so the file is readable while training runs.
+ * Provenance goes to a sidecar {@code <file>.provenance.json}, never into the CSV.
  *
  * <p>Stability: experimental. @since 0.1
  */
@@ -25,11 +27,23 @@ public final class CsvProbeSink implements ProbeSink {
     private final CSVPrinter out;
 
     /**
-     * Creates (or truncates) the file and writes the header.
+     * Creates (or truncates) the file and writes the header, and the sidecar {@code <file>.provenance.json} with
+     * {@link Provenance#current()} (no run settings).
      *
      * @throws UncheckedIOException if the file cannot be written
      */
     public CsvProbeSink(Path file) {
+        this(file, Provenance.current());
+    }
+
+    /**
+     * Creates (or truncates) the file and writes the header; writes {@code provenance} to the sidecar
+     * {@code <file>.provenance.json} ({@link Provenance#writeSidecar}). The CSV itself holds only the table.
+     *
+     * @throws UncheckedIOException if either file cannot be written
+     */
+    public CsvProbeSink(Path file, Provenance provenance) {
+        provenance.writeSidecar(file);
         try {
             out = new CSVPrinter(SinkFile.create(file, "CSV"), FORMAT);
             out.printRecord(ProbeRecord.COLUMNS);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import dev.rl4j.provenance.Provenance;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import java.util.Map;
  * Writes one JSON object per line per probe (JSON Lines), UTF-8, with Jackson's {@link JsonGenerator}. Keys:
  * {@code "probe/index"}, then every column of {@link ProbeRecord#COLUMNS} with the same names as the CSV, then
  * {@code "findings"}: an array of the active findings, each {@code {"kind", "severity", "explanation", "numbers":
- * {...}}}. JSON has no NaN or infinity: such doubles are written as {@code null}. Each line is flushed.
+ * {...}}}. JSON has no NaN or infinity: such doubles are written as {@code null}. Each line is flushed. Provenance
+ * goes to a sidecar {@code <file>.provenance.json}: every line of the file is a probe record.
  *
  * <p>Stability: experimental. @since 0.1
  */
@@ -25,11 +27,23 @@ public final class JsonLinesProbeSink implements ProbeSink {
     private final BufferedWriter out;
 
     /**
-     * Creates (or truncates) the file.
+     * Creates (or truncates) the file, and the sidecar {@code <file>.provenance.json} with
+     * {@link Provenance#current()} (no run settings).
      *
      * @throws UncheckedIOException if the file cannot be written
      */
     public JsonLinesProbeSink(Path file) {
+        this(file, Provenance.current());
+    }
+
+    /**
+     * Creates (or truncates) the file; writes {@code provenance} to the sidecar {@code <file>.provenance.json}
+     * ({@link Provenance#writeSidecar}), so every line of the file stays a probe record.
+     *
+     * @throws UncheckedIOException if either file cannot be written
+     */
+    public JsonLinesProbeSink(Path file, Provenance provenance) {
+        provenance.writeSidecar(file);
         out = SinkFile.create(file, "JSON Lines");
     }
 

@@ -1,11 +1,14 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.provenance.Provenance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -39,6 +42,7 @@ public final class NtkDiagnosticsBuilder {
     private Logger logger = LoggerFactory.getLogger(NtkDiagnostics.class);
     private final List<Path> csv = new ArrayList<>();
     private final List<Path> jsonLines = new ArrayList<>();
+    private final Map<String, Object> provenance = new LinkedHashMap<>();
 
     NtkDiagnosticsBuilder() {
     }
@@ -139,6 +143,16 @@ public final class NtkDiagnosticsBuilder {
         return this;
     }
 
+    /**
+     * Run settings for the provenance sidecars of the {@link #csv} and {@link #jsonLines} files (learner, PreQN
+     * configuration, seeds, network: whatever says how the run was made), added in order; the listener's own
+     * configuration is added by {@link #build()} as {@code "diagnostics"}. Values as {@code JsonValues} writes them.
+     */
+    public NtkDiagnosticsBuilder provenance(Map<String, ?> settings) {
+        this.provenance.putAll(Objects.requireNonNull(settings, "settings"));
+        return this;
+    }
+
     /** Minimum time between two INFO log lines, >= 0 (default 30 s); warnings on state changes are not limited. */
     public NtkDiagnosticsBuilder logInterval(Duration interval) {
         this.logInterval = Objects.requireNonNull(interval, "interval");
@@ -158,7 +172,8 @@ public final class NtkDiagnosticsBuilder {
     }
 
     /**
-     * Validates and builds; creates the CSV and JSON Lines files after validation.
+     * Validates and builds; creates the CSV and JSON Lines files after validation, each with its provenance sidecar
+     * {@code <file>.provenance.json} (this JVM and build, {@link #provenance(Map)}, the diagnostics configuration).
      *
      * @throws IllegalArgumentException naming the field, its range and the value received
      */
@@ -166,8 +181,10 @@ public final class NtkDiagnosticsBuilder {
         DiagnosticsConfig config = new DiagnosticsConfig(period, probeSize, reservoirCapacity, historyCapacity,
                 consecutive, rules, stopOn, rethrowErrors, dormantTau, seed, gamma, stepSize, network,
                 logInterval);
-        csv.forEach(p -> sinks.add(new CsvProbeSink(p)));
-        jsonLines.forEach(p -> sinks.add(new JsonLinesProbeSink(p)));
+        Provenance origin = Provenance.current().withSettings(provenance)
+                .withSetting("diagnostics", config.toSettings());
+        csv.forEach(p -> sinks.add(new CsvProbeSink(p, origin)));
+        jsonLines.forEach(p -> sinks.add(new JsonLinesProbeSink(p, origin)));
         csv.clear();
         jsonLines.clear();
         List<ProbeSink> all = new ArrayList<>();

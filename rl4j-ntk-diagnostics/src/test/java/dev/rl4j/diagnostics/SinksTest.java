@@ -77,4 +77,26 @@ class SinksTest {
         assertThat(second.get("findings").get(0).get("explanation").asText()).isEqualTo("row \"ratio\", too big");
         assertThat(second.get("health/nonfinite_q").asBoolean()).isFalse();
     }
+
+    @Test
+    void builderFilesGetAProvenanceSidecarAndTheCsvStillStartsWithItsHeader() throws Exception {
+        Path csv = dir.resolve("run-diagnostics.csv");
+        Path jsonl = dir.resolve("run-diagnostics.jsonl");
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(50).seed(11).csv(csv).jsonLines(jsonl)
+                .provenance(Map.of("learner", "preqn")).build();
+        diagnostics.close();
+
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo(String.join(",", ProbeRecord.COLUMNS));
+        ObjectMapper mapper = new ObjectMapper();
+        for (Path data : List.of(csv, jsonl)) {
+            Path sidecar = dir.resolve(data.getFileName() + ".provenance.json");
+            assertThat(sidecar).exists();
+            JsonNode p = mapper.readTree(sidecar.toFile()).get("provenance");
+            assertThat(p.get("rl4j_version").asText()).isNotBlank();
+            assertThat(p.get("settings").get("learner").asText()).isEqualTo("preqn");
+            assertThat(p.get("settings").get("diagnostics").get("period").asInt()).isEqualTo(50);
+            assertThat(p.get("settings").get("diagnostics").get("seed").asLong()).isEqualTo(11);
+        }
+        assertThat(Files.readAllLines(jsonl)).isEmpty();
+    }
 }

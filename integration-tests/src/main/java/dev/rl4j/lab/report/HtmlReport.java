@@ -3,6 +3,7 @@ package dev.rl4j.lab.report;
 import dev.rl4j.diagnostics.ProbeMeasurement;
 import dev.rl4j.diagnostics.ProbeRecord;
 import dev.rl4j.ntk.StabilityMetrics;
+import dev.rl4j.provenance.Provenance;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,11 +45,14 @@ public final class HtmlReport {
      *
      * @param file     the HTML file to write (parent directories are created)
      * @param title    page title
-     * @param settings every setting of the run, echoed in a table at the top (provenance)
-     * @param runs     the runs to draw, at least one
+     * @param settings   every setting of the run, echoed in a table at the top
+     * @param provenance versions, Java, OS, git commit and full settings, in a "Provenance" table of key/value rows
+     *                   ({@link Provenance#toTable()}) after the charts
+     * @param runs       the runs to draw, at least one
      * @return {@code file}
      */
-    public static Path write(Path file, String title, Map<String, String> settings, List<RunSeries> runs) {
+    public static Path write(Path file, String title, Map<String, String> settings, Provenance provenance,
+            List<RunSeries> runs) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must not be empty");
         }
@@ -61,11 +65,7 @@ public final class HtmlReport {
                         + "h2{margin-top:2em;border-bottom:1px solid #ddd}</style></head><body>");
         html.append("<h1>").append(escape(title)).append("</h1>");
         html.append("<table>");
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            html.append("<tr><th>").append(escape(e.getKey())).append("</th><td>").append(escape(e.getValue()))
-                    .append("</td></tr>");
-        }
-        html.append("</table>");
+        table(html, settings);
         section(html, "Learning curves", "Episode return (thin) and mean of the last 100 episodes (thick).",
                 learningCurves(runs));
         section(html, "max|Q| against the soft-divergence bound",
@@ -88,6 +88,9 @@ public final class HtmlReport {
                         heatmap(run.name() + ", after training", run.lastKernel()));
             }
         }
+        html.append("<h2>Provenance</h2><p>What produced this report (also in the JSON line and in each data "
+                + "file's sidecar &lt;file&gt;.provenance.json).</p><table class=\"provenance\">");
+        table(html, provenance.toTable());
         html.append("</body></html>");
         try {
             if (file.toAbsolutePath().getParent() != null) {
@@ -98,6 +101,15 @@ public final class HtmlReport {
             throw new UncheckedIOException("cannot write report " + file, e);
         }
         return file;
+    }
+
+    /** Key/value rows, then the end of the table. */
+    private static void table(StringBuilder html, Map<String, String> rows) {
+        for (Map.Entry<String, String> e : rows.entrySet()) {
+            html.append("<tr><th>").append(escape(e.getKey())).append("</th><td>").append(escape(e.getValue()))
+                    .append("</td></tr>");
+        }
+        html.append("</table>");
     }
 
     private static void section(StringBuilder html, String heading, String caption, Chart<?, ?>... charts) {

@@ -4,8 +4,11 @@ import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.lab.report.RunSeries;
 import dev.rl4j.lab.study.CartpoleStates;
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.provenance.NetworkShape;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -55,6 +58,20 @@ public final class CartpoleExperiment {
                 .build();
     }
 
+    /**
+     * The learner's settings for provenance: {@link CartpoleSettings#asMap()}, RL4J's Q-learning configuration, the
+     * network's shape and, for PreQN, its {@code PreQNConfiguration}.
+     */
+    public static Map<String, Object> provenance(CartpoleSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>(s.asMap());
+        m.put("qlearning_configuration", configuration(s).toString());
+        m.put("network_shape", NetworkShape.of(network(s)));
+        if (s.algo() == Algo.PREQN) {
+            m.put("preqn_configuration", PreQnLearners.configuration(s.targetNetwork()).toString());
+        }
+        return m;
+    }
+
     /** The Q-network of {@code DQNFactoryStdDense} with RL4J's defaults, seeded. */
     public static MultiLayerNetwork network(CartpoleSettings s) {
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(s.seed())
@@ -90,15 +107,16 @@ public final class CartpoleExperiment {
      * @param period updates between probes
      */
     public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period) {
-        return runWithDiagnostics(s, name, out, period, 3);
+        return runWithDiagnostics(s, name, out, period, 3, provenance(s));
     }
 
     /**
      * As {@link #runWithDiagnostics(CartpoleSettings, String, java.nio.file.Path, int)} with the number of consecutive
-     * probes a finding needs before it becomes active.
+     * probes a finding needs before it becomes active and the run settings for the diagnostics files' provenance
+     * sidecars.
      */
     public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period,
-            int consecutive) {
+            int consecutive, Map<String, ?> provenance) {
         QLearningDiscrete<?> learner = learner(s);
         MultiLayerNetwork net = learner.getNeuralNet().getNeuralNetworks()[0] instanceof MultiLayerNetwork m ? m : null;
         CartpoleStates fixed = CartpoleStates.rollout(64, (int) s.seed());
@@ -108,6 +126,7 @@ public final class CartpoleExperiment {
                 .period(period).consecutiveProbes(consecutive).seed(s.seed())
                 .csv(out.resolve(file + "-diagnostics.csv"))
                 .jsonLines(out.resolve(file + "-diagnostics.jsonl"))
+                .provenance(provenance)
                 .build();
         Result trained;
         try {

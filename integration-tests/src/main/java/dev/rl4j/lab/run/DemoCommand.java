@@ -63,10 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
         for (Algo algo : List.of(Algo.DDQN, Algo.PREQN)) {
             CartpoleSettings s = CartpoleSettings.defaults(algo, seed, steps);
             log.info("demo: training {} for {} steps ({})", algo, steps, s.asMap());
+            this.summary.addProvenance(algo.name().toLowerCase(), CartpoleExperiment.provenance(s));
             CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, period,
-                    probes.consecutive());
+                    probes.consecutive(), this.summary.provenanceSettings());
             series.add(r.series());
-            RunCommand.writeEpisodes(out.resolve(algo.name().toLowerCase() + "-episodes.csv"), r.series().episodes());
+            RunCommand.writeEpisodes(out.resolve(algo.name().toLowerCase() + "-episodes.csv"),
+                    this.summary.provenance(), r.series().episodes());
             s.asMap().forEach((k, v) -> settings.put(algo.name().toLowerCase() + " " + k, v));
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("episodes", r.series().episodes().size());
@@ -79,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         settings.put("rl4j", "1.0.0-M1.1");
         Path report = HtmlReport.write(out.resolve("report.html"), "rl4j-lab demo: double DQN and PreQN on CartPole",
-                settings, series);
+                settings, this.summary.provenance(), series);
         log.info("demo: report written to {}", report.toAbsolutePath());
         summary.put("report", report.toString().replace('\\', '/'));
         this.summary.print(new JsonLine().putAll(summary));

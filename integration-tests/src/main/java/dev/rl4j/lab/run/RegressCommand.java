@@ -165,6 +165,7 @@ public final class RegressCommand implements Callable<Integer> {
         }
         long[] mine = shard == null ? all : shard.selectNonEmpty(all, seeds.text());
         String algo = first.algo().name();
+        summary.addProvenance("learner", CartpoleExperiment.provenance(first));
         Map<Long, FirstProbes> firsts = new HashMap<>();
         AgentRegression regression = AgentRegression.legacy(seed -> {
             QLearningDiscrete<?> l = CartpoleExperiment.learner(learner.cartpole(seed, steps.get()));
@@ -182,7 +183,8 @@ public final class RegressCommand implements Callable<Integer> {
                     .period(probes.period()).consecutiveProbes(probes.consecutive()).seed(seed)
                     .csv(out.get().resolve(file(algo, seed) + "-diagnostics.csv"))
                     .jsonLines(out.get().resolve(file(algo, seed) + "-diagnostics.jsonl"))
-                    .sink(firsts.computeIfAbsent(seed, s -> new FirstProbes())));
+                    .sink(firsts.computeIfAbsent(seed, s -> new FirstProbes()))
+                    .provenance(summary.provenanceSettings()));
         }
         RegressionResult result = regression.run();
         List<SeedOutcome> outcomes = new ArrayList<>();
@@ -194,7 +196,8 @@ public final class RegressCommand implements Callable<Integer> {
             for (int i = 0; i < r.episodes(); i++) {
                 eps.add(new RunSeries.Episode(r.episodeEndSteps().get(i), i + 1, r.returns().get(i)));
             }
-            RunCommand.writeEpisodes(out.get().resolve(file(algo, r.seed()) + "-episodes.csv"), eps);
+            RunCommand.writeEpisodes(out.get().resolve(file(algo, r.seed()) + "-episodes.csv"), summary.provenance(),
+                    eps);
         }
         RegressOutput.table(summary.err(), algo.toLowerCase(Locale.ROOT), outcomes);
         Map<String, Object> learnerFields = learnerFields(first);
@@ -214,7 +217,7 @@ public final class RegressCommand implements Callable<Integer> {
         JsonLine file = new JsonLine().put("command", "regress").put("shard", shardField).putAll(learnerFields)
                 .put("expect", expect.toString()).put("min_pass", minPass).put("seeds", all).put("shard_seeds", mine)
                 .put("results", outcomes.stream().map(o -> o.toJson(true)).toList())
-                .put("settings", CommandSettings.of(spec));
+                .put("settings", CommandSettings.of(spec)).put("provenance", summary.provenance().toMap());
         Path path = out.get().resolve(shard.fileName());
         Files.createDirectories(out.get());
         Files.writeString(path, file + "\n", StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import dev.rl4j.lab.report.HtmlReport;
 import dev.rl4j.lab.report.RunSeries;
 import dev.rl4j.lab.testbed.TestbedRun;
 import dev.rl4j.lab.testbed.TsitsiklisVanRoy;
+import dev.rl4j.provenance.Provenance;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -89,12 +90,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         CartpoleSettings s = learner.cartpole(seed.get(), steps.get()).withNetwork(hidden, layers);
         Algo a = s.algo();
+        summary.addProvenance("learner", CartpoleExperiment.provenance(s));
         CartpoleExperiment.Result r = CartpoleExperiment.run(s, a.name(), List.of());
-        writeEpisodes(out.get().resolve("episodes.csv"), r.series().episodes());
+        writeEpisodes(out.get().resolve("episodes.csv"), summary.provenance(), r.series().episodes());
         Map<String, String> reportSettings = s.asMap();
         reportSettings.put("env", "cartpole");
         Path report = HtmlReport.write(out.get().resolve("report.html"), "rl4j-lab run: " + a.name() + " on CartPole",
-                reportSettings, List.of(r.series()));
+                reportSettings, summary.provenance(), List.of(r.series()));
         List<RunSeries.Episode> eps = r.series().episodes();
         long lastStep = eps.isEmpty() ? 0 : eps.get(eps.size() - 1).step();
         summary.print(new JsonLine().put("command", "run").put("env", "cartpole")
@@ -148,8 +150,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** episodes.csv: {@code episode,step,return}, one row per finished episode. */
-    static void writeEpisodes(Path file, List<RunSeries.Episode> episodes) {
-        CsvTable.write(file, List.of("episode", "step", "return"),
+    static void writeEpisodes(Path file, Provenance provenance, List<RunSeries.Episode> episodes) {
+        CsvTable.write(file, provenance, List.of("episode", "step", "return"),
                 episodes.stream().map(e -> List.of(e.episode(), e.step(), e.reward())).toList());
     }
 }

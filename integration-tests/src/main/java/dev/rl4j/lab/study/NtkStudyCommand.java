@@ -121,7 +121,7 @@ public final class NtkStudyCommand implements Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Path csv = out.resolve("table.csv");
-        CsvTable.write(csv, StudyCell.CSV_COLUMNS, cells.stream().map(StudyCell::csvValues).toList());
+        CsvTable.write(csv, summary.provenance(), StudyCell.CSV_COLUMNS, cells.stream().map(StudyCell::csvValues).toList());
         Path png = out.resolve("ntk-study.png");
         new StudyChart(grid, cells).write(png);
         StudyClaims claims = StudyClaims.of(grid, cells);

@@ -9,6 +9,7 @@ import dev.rl4j.diagnostics.ProbeMeasurement;
 import dev.rl4j.diagnostics.ProbeRecord;
 import dev.rl4j.diagnostics.Severity;
 import dev.rl4j.ntk.StabilityMetrics;
+import dev.rl4j.provenance.Provenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +32,15 @@ class HtmlReportTest {
         }
         double[][] k = {{2, 1, 0}, {1, 2, -1}, {0, -1, 3}};
         Path file = HtmlReport.write(dir.resolve("out/report.html"), "Test <report>",
-                HtmlReport.settings("seed", 7, "algo", "dqn"), List.of(new RunSeries("DQN", episodes, probes, k, k)));
+                HtmlReport.settings("seed", 7, "algo", "dqn"), Provenance.current().withSetting("seed", 7),
+                List.of(new RunSeries("DQN", episodes, probes, k, k)));
 
         String html = Files.readString(file);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Test &lt;report&gt;").contains("<th>seed</th><td>7</td>");
         assertThat(html.split("data:image/png;base64,", -1)).hasSize(1 + 8); // learning curves, max|Q|, row ratio, beta, SEEM, timeline, 2 heatmaps
+        assertThat(html).contains("<h2>Provenance</h2>", "<table class=\"provenance\">",
+                "<th>rl4j_version</th><td>1.0.0-M1.1</td>", "<th>settings.seed</th><td>7</td>", "<th>java_version</th>",
+                "<th>os</th>", "<th>git_commit</th>");
         assertThat(html).doesNotContain("http://").doesNotContain("https://");
     }
 
