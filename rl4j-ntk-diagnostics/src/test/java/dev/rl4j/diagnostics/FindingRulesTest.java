@@ -14,13 +14,15 @@ class FindingRulesTest {
                 fraction17, beta, 1e-3, 10, 1e4, seem, seem / 10, new double[10], new boolean[10], new boolean[10]);
     }
 
+    /** The live preset finds nothing on {@code k}; the strict one finds exactly {@code kind}. */
+    private static void assertOnlyTheStrictPresetReports(StabilityMetrics k, FindingKind kind) {
+        assertThat(FindingRules.live().evaluate(k)).isEmpty();
+        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind).containsExactly(kind);
+    }
+
     @Test
     void overGeneralizationFiresBelowHalfTheRowsLiveAndBelowAllRowsOffline() {
-        StabilityMetrics k = kernel(0.8, 0.9, -1);
-
-        assertThat(FindingRules.live().evaluate(k)).isEmpty();
-        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind)
-                .containsExactly(FindingKind.OVER_GENERALIZATION);
+        assertOnlyTheStrictPresetReports(kernel(0.8, 0.9, -1), FindingKind.OVER_GENERALIZATION);
         assertThat(FindingRules.live().evaluate(kernel(0.4, 0.9, -1))).extracting(Finding::kind)
                 .containsExactly(FindingKind.OVER_GENERALIZATION);
     }
@@ -29,19 +31,13 @@ class FindingRulesTest {
     void noContractionIsReportedOnlyByTheStrictPreset() {
         StabilityMetrics k = kernel(1.0, 1.2, -1);
 
-        assertThat(FindingRules.live().evaluate(k)).isEmpty();
-        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind)
-                .containsExactly(FindingKind.NO_CONTRACTION);
+        assertOnlyTheStrictPresetReports(k, FindingKind.NO_CONTRACTION);
         assertThat(FindingRules.offlineStrict().evaluate(k).get(0).numbers()).containsEntry("ntk/beta", 1.2);
     }
 
     @Test
     void anySeemAboveZeroIsSelfExcitingOffline() {
-        StabilityMetrics k = kernel(1.0, 0.9, 1e-12);
-
-        assertThat(FindingRules.live().evaluate(k)).isEmpty(); // below the round-off guard
-        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind)
-                .containsExactly(FindingKind.SELF_EXCITING);
+        assertOnlyTheStrictPresetReports(kernel(1.0, 0.9, 1e-12), FindingKind.SELF_EXCITING); // live: round-off guard
         assertThat(FindingRules.offlineStrict().evaluate(kernel(1.0, 0.9, Double.NaN))).isEmpty(); // no next states
     }
 

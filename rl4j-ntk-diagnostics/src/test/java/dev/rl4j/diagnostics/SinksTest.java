@@ -33,14 +33,19 @@ class SinksTest {
                 beta, 1e-6, 50.0, 5e7, 0.2, 0.001, new double[32], new boolean[32], new boolean[32]);
     }
 
-    @Test
-    void csvHasTheStableHeaderAndOneRowPerProbe() throws Exception {
-        Path file = dir.resolve("ntk.csv");
-        try (CsvProbeSink sink = new CsvProbeSink(file)) {
+    /** Writes the probes of updates 0 (no kernel) and 1 (beta 1.05) to {@code sink}, closes it, reads {@code file}. */
+    private static List<String> writeTwoProbes(ProbeSink sink, Path file) throws Exception {
+        try (sink) {
             sink.accept(record(0, Double.NaN));
             sink.accept(record(1, 1.05));
         }
-        List<String> lines = Files.readAllLines(file);
+        return Files.readAllLines(file);
+    }
+
+    @Test
+    void csvHasTheStableHeaderAndOneRowPerProbe() throws Exception {
+        Path file = dir.resolve("ntk.csv");
+        List<String> lines = writeTwoProbes(new CsvProbeSink(file), file);
 
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo(String.join(",", ProbeRecord.COLUMNS));
@@ -58,11 +63,7 @@ class SinksTest {
     @Test
     void jsonLinesHasOneParsableObjectPerProbeWithNullForNaN() throws Exception {
         Path file = dir.resolve("ntk.jsonl");
-        try (JsonLinesProbeSink sink = new JsonLinesProbeSink(file)) {
-            sink.accept(record(0, Double.NaN));
-            sink.accept(record(1, 1.05));
-        }
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = writeTwoProbes(new JsonLinesProbeSink(file), file);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode first = mapper.readTree(lines.get(0));
         JsonNode second = mapper.readTree(lines.get(1));

@@ -101,10 +101,8 @@ class EmpiricalNtkTest {
 
     @Test
     void gramIsSymmetricPositiveSemiDefinite() {
-        MultiLayerNetwork net = DenseNets.denseWithRandomBiases(9, DataType.FLOAT, Activation.RELU, 4, 2, 32, 32);
-        INDArray s = Batches.states(9, 40, 4);
-        int[] a = Batches.actions(9, 40, 2);
-        double[][] k = EmpiricalNtk.of(net).gram(s, a);
+        double[][] k = EmpiricalNtk.of(DenseNets.denseWithRandomBiases(9, DataType.FLOAT, Activation.RELU, 4, 2, 32, 32))
+                .gram(Batches.states(9, 40, 4), Batches.actions(9, 40, 2));
         for (int i = 0; i < k.length; i++) {
             for (int j = 0; j < k.length; j++) {
                 assertThat(k[i][j]).isEqualTo(k[j][i]);

@@ -114,14 +114,19 @@ class PreQNUpdateAlgorithmTest {
         assertThat(u.stepFraction()).isEqualTo(Math.pow(0.5, u.trials() - 1));
     }
 
+    /** Full steps only (one trial) and eta = 0.999: no trial is accepted on the 50-reward batch of seed 8. */
+    private static PreQNUpdateAlgorithm oneTrialFailing(MultiLayerNetwork net, LineSearchFailurePolicy policy) {
+        PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.999).maxTrials(1)
+                .failurePolicy(policy).build();
+        return PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP);
+    }
+
     @Test
     void rejectPolicyRestoresThetaAndCountsTheFailure() {
         MultiLayerNetwork net = DenseNets.dense(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
         List<StateActionRewardState<Integer>> batch = Batches.batch(8, 8, 4, 2, 50.0);
-        PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.999).maxTrials(1)
-                .failurePolicy(LineSearchFailurePolicy.REJECT_STEP).build();
         double[] theta = DenseNets.params(net);
-        PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP);
+        PreQNUpdateAlgorithm algorithm = oneTrialFailing(net, LineSearchFailurePolicy.REJECT_STEP);
         ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger)
                 org.slf4j.LoggerFactory.getLogger(PreQNUpdateAlgorithm.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
@@ -149,13 +154,10 @@ class PreQNUpdateAlgorithmTest {
     @Test
     void keepSmallestPolicyKeepsTheLastTrialAndCountsTheFailure() {
         MultiLayerNetwork net = DenseNets.dense(7, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
-        List<StateActionRewardState<Integer>> batch = Batches.batch(8, 8, 4, 2, 50.0);
-        PreQNConfiguration conf = PreQNConfiguration.builder().alpha(1.0).eta(0.999).maxTrials(1)
-                .failurePolicy(LineSearchFailurePolicy.KEEP_SMALLEST_TRIAL).build();
         double[] theta = DenseNets.params(net);
-        PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, conf, GAMMA, NO_CLAMP);
+        PreQNUpdateAlgorithm algorithm = oneTrialFailing(net, LineSearchFailurePolicy.KEEP_SMALLEST_TRIAL);
 
-        PreQNUpdate u = algorithm.compute(batch);
+        PreQNUpdate u = algorithm.compute(Batches.batch(8, 8, 4, 2, 50.0));
 
         assertThat(u.outcome()).isEqualTo(PreQNUpdate.Outcome.KEPT_SMALLEST_TRIAL);
         assertThat(u.stepFraction()).isEqualTo(1.0);
@@ -255,6 +257,14 @@ class PreQNUpdateAlgorithmTest {
         assertThat(u.deltaMaxAbs()).isEqualTo(0.5);
     }
 
+    /** |delta| of the single transition {@code t} as PreQN computes it with a target network. */
+    private static double deltaMaxAbsWithTarget(MultiLayerNetwork online, MultiLayerNetwork target,
+            PreQNConfiguration conf, StateActionRewardState<Integer> t) {
+        return PreQNUpdateAlgorithm.of(new org.deeplearning4j.rl4j.network.dqn.DQN(online),
+                new org.deeplearning4j.rl4j.network.dqn.DQN(target), conf, GAMMA, NO_CLAMP).compute(List.of(t))
+                .deltaMaxAbs();
+    }
+
     @Test
     void targetNetworkSuppliesTheBootstrapValue() {
         MultiLayerNetwork online = DenseNets.dense(18, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
@@ -266,10 +276,7 @@ class PreQNUpdateAlgorithmTest {
                 - TdErrors.qTaken(online, List.of(t))[0];
         PreQNConfiguration conf = PreQNConfiguration.builder().targetNetwork(true).build();
 
-        PreQNUpdate u = PreQNUpdateAlgorithm.of(new org.deeplearning4j.rl4j.network.dqn.DQN(online),
-                new org.deeplearning4j.rl4j.network.dqn.DQN(target), conf, GAMMA, NO_CLAMP).compute(List.of(t));
-
-        assertThat(u.deltaMaxAbs()).isCloseTo(Math.abs(expected), within(1e-12));
+        assertThat(deltaMaxAbsWithTarget(online, target, conf, t)).isCloseTo(Math.abs(expected), within(1e-12));
     }
 
     @Test
@@ -283,18 +290,19 @@ class PreQNUpdateAlgorithmTest {
         double expected = 0.25 + GAMMA * qTargetAtOnlineGreedy - TdErrors.qTaken(online, List.of(t))[0];
         PreQNConfiguration conf = PreQNConfiguration.builder().targetNetwork(true).doubleQ(true).build();
 
-        PreQNUpdate u = PreQNUpdateAlgorithm.of(new org.deeplearning4j.rl4j.network.dqn.DQN(online),
-                new org.deeplearning4j.rl4j.network.dqn.DQN(target), conf, GAMMA, NO_CLAMP).compute(List.of(t));
+        assertThat(deltaMaxAbsWithTarget(online, target, conf, t)).isCloseTo(Math.abs(expected), within(1e-12));
+    }
 
-        assertThat(u.deltaMaxAbs()).isCloseTo(Math.abs(expected), within(1e-12));
+    /** PreQN on a fresh network bound to the RL4J network {@code rl4j}. */
+    private static PreQNUpdateAlgorithm boundTo(IOutputNeuralNet rl4j) {
+        MultiLayerNetwork net = DenseNets.dense(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        return new PreQNUpdateAlgorithm(new BoundNetwork(rl4j, net), null, PreQNConfiguration.defaults(), GAMMA, 1.0);
     }
 
     @Test
     void rl4jOutputCacheIsInvalidatedAfterTheStep() {
-        MultiLayerNetwork net = DenseNets.dense(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         IOutputNeuralNet rl4j = mock(IOutputNeuralNet.class);
-        PreQNUpdateAlgorithm algorithm = new PreQNUpdateAlgorithm(new BoundNetwork(rl4j, net), null,
-                PreQNConfiguration.defaults(), GAMMA, 1.0);
+        PreQNUpdateAlgorithm algorithm = boundTo(rl4j);
 
         PreQNUpdate u = algorithm.compute(Batches.batch(21, 8, 4, 2, 1.0));
 
@@ -304,10 +312,8 @@ class PreQNUpdateAlgorithmTest {
 
     @Test
     void skippedUpdateDoesNotTouchTheRl4jNetwork() {
-        MultiLayerNetwork net = DenseNets.dense(20, DataType.FLOAT, Activation.RELU, 4, 2, 8);
         IOutputNeuralNet rl4j = mock(IOutputNeuralNet.class);
-        PreQNUpdateAlgorithm algorithm = new PreQNUpdateAlgorithm(new BoundNetwork(rl4j, net), null,
-                PreQNConfiguration.defaults(), GAMMA, 1.0);
+        PreQNUpdateAlgorithm algorithm = boundTo(rl4j);
         List<StateActionRewardState<Integer>> batch = List.of(Batches.transition(new double[4], 0, Double.NaN,
                 true, new double[4]));
 

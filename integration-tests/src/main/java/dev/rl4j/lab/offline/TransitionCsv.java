@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads a {@link TransitionBatch} of state-action pairs, optionally with rewards, terminal flags and next states,
@@ -171,31 +172,17 @@ public final class TransitionCsv {
     }
 
     private static double number(String file, int line, String column, String text) {
-        double v;
-        try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + " line " + line + ", column '" + column + "': '" + text
-                    + "' is not a number");
-        }
+        double v = parse(file, line, column, text, Double::valueOf, "is not a number");
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(file + " line " + line + ", column '" + column
-                    + "': must be finite, got " + text);
+            throw cellError(file, line, column, "must be finite, got " + text);
         }
         return v;
     }
 
     private static int integer(String file, int line, String column, String text) {
-        int v;
-        try {
-            v = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + " line " + line + ", column '" + column + "': '" + text
-                    + "' is not an integer action index");
-        }
+        int v = parse(file, line, column, text, Integer::valueOf, "is not an integer action index");
         if (v < 0) {
-            throw new IllegalArgumentException(file + " line " + line + ", column '" + column
-                    + "': action must be >= 0, got " + v);
+            throw cellError(file, line, column, "action must be >= 0, got " + v);
         }
         return v;
     }
@@ -204,9 +191,23 @@ public final class TransitionCsv {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "1", "true" -> true;
             case "0", "false" -> false;
-            default -> throw new IllegalArgumentException(file + " line " + line + ", column 'done': must be 0, 1, "
-                    + "true or false, got '" + text + "'");
+            default -> throw cellError(file, line, "done", "must be 0, 1, true or false, got '" + text + "'");
         };
+    }
+
+    /** The cell as read by {@code parser}; "'{text}' {what}" when it throws NumberFormatException. */
+    private static <T> T parse(String file, int line, String column, String text, Function<String, T> parser,
+            String what) {
+        try {
+            return parser.apply(text);
+        } catch (NumberFormatException e) {
+            throw cellError(file, line, column, "'" + text + "' " + what);
+        }
+    }
+
+    /** "{file} line {line}, column '{column}': {message}". */
+    private static IllegalArgumentException cellError(String file, int line, String column, String message) {
+        return new IllegalArgumentException(file + " line " + line + ", column '" + column + "': " + message);
     }
 
     private static boolean[] toArray(List<Boolean> list) {

@@ -75,9 +75,7 @@ record StudyClaims(StudyGrid grid, Map<String, ActivationSummary> perActivation,
             m.put("row_ratio_by_width", rowRatioByWidth);
             m.put("diag_by_depth", diagByDepth);
             m.put("diag_by_width", diagByWidth);
-            m.put("row_ratio_grows_with_depth", rowRatioGrowsWithDepth());
-            m.put("diag_grows_with_width", diagGrowsWithWidth());
-            m.put("diag_shrinks_with_depth", diagShrinksWithDepth());
+            putTrends(m, rowRatioGrowsWithDepth(), diagGrowsWithWidth(), diagShrinksWithDepth());
             return m;
         }
     }
@@ -129,13 +127,19 @@ record StudyClaims(StudyGrid grid, Map<String, ActivationSummary> perActivation,
         m.put("relu_largest_row_ratio", reluLargestRowRatio);
         m.put("sin_lowest_row_ratio", sinLowestRowRatio);
         m.put("relu_largest_diag", reluLargestDiag);
-        m.put("row_ratio_grows_with_depth", rowRatioGrowsWithDepth);
-        m.put("diag_grows_with_width", diagGrowsWithWidth);
-        m.put("diag_shrinks_with_depth", diagShrinksWithDepth);
+        putTrends(m, rowRatioGrowsWithDepth, diagGrowsWithWidth, diagShrinksWithDepth);
         Map<String, Object> per = new LinkedHashMap<>();
         perActivation.forEach((k, v) -> per.put(k, v.toJson()));
         m.put("by_activation", per);
         return m;
+    }
+
+    /** The three trend claims, under the same keys for one activation and for the whole grid. */
+    private static void putTrends(Map<String, Object> m, Boolean rowRatioGrowsWithDepth, Boolean diagGrowsWithWidth,
+            Boolean diagShrinksWithDepth) {
+        m.put("row_ratio_grows_with_depth", rowRatioGrowsWithDepth);
+        m.put("diag_grows_with_width", diagGrowsWithWidth);
+        m.put("diag_shrinks_with_depth", diagShrinksWithDepth);
     }
 
     static StudyCell find(List<StudyCell> cells, String activation, int width, int depth) {

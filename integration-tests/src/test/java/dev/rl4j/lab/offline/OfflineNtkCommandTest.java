@@ -2,6 +2,7 @@ package dev.rl4j.lab.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rl4j.diagnostics.FindingKind;
@@ -16,12 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -189,85 +194,62 @@ class OfflineNtkCommandTest {
                 "--batch file not found", "no.csv");
     }
 
-    @Test
-    void aNonNumericCellIsRejectedWithLineAndColumn() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,s3\n0,0.1,0.2,0.3,0.4\n1,0.1,abc,0.3,0.4\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "line 3, column 's1': 'abc' is not a number");
+    private static Arguments badBatch(String what, String csvText, String... fragments) {
+        return arguments(what, csvText, fragments);
     }
 
-    @Test
-    void aRowWithTheWrongNumberOfFieldsIsRejectedWithItsLine() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,s3\n0,0.1,0.2,0.3\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "line 2: expected 5 fields as in the header, got 4");
+    static Stream<Arguments> badBatches() {
+        return Stream.of(
+                badBatch("a non-numeric cell is rejected with line and column",
+                        "a,s0,s1,s2,s3\n0,0.1,0.2,0.3,0.4\n1,0.1,abc,0.3,0.4\n",
+                        "line 3, column 's1': 'abc' is not a number"),
+                badBatch("a row with the wrong number of fields is rejected with its line",
+                        "a,s0,s1,s2,s3\n0,0.1,0.2,0.3\n",
+                        "line 2: expected 5 fields as in the header, got 4"),
+                badBatch("an unknown column is rejected naming it",
+                        "a,s0,s1,s2,S3\n0,0.1,0.2,0.3,0.4\n",
+                        "line 1: unknown column 'S3'"),
+                badBatch("a missing action column is rejected",
+                        "s0,s1,s2,s3\n0.1,0.2,0.3,0.4\n",
+                        "missing column 'a'"),
+                badBatch("a state width that does not match the network is rejected",
+                        "a,s0,s1,s2\n0,0.1,0.2,0.3\n",
+                        "the batch has 3 state columns", "the network 4 inputs"),
+                badBatch("an action out of range is rejected with its row",
+                        "a,s0,s1,s2,s3\n0,0.1,0.2,0.3,0.4\n2,0.1,0.2,0.3,0.4\n",
+                        "batch row 2: action must be in [0, 2) for this network, got 2"),
+                badBatch("a negative action is rejected with line and column",
+                        "a,s0,s1,s2,s3\n-1,0.1,0.2,0.3,0.4\n",
+                        "line 2, column 'a': action must be >= 0, got -1"),
+                badBatch("a bad done flag is rejected with line",
+                        "a,s0,s1,s2,s3,done\n0,0.1,0.2,0.3,0.4,maybe\n",
+                        "line 2, column 'done': must be 0, 1, true or false, got 'maybe'"),
+                badBatch("a missing next state on a live row is rejected",
+                        "a,s0,s1,done,s'0,s'1\n0,0.1,0.2,0,,\n",
+                        "line 2, column 's'0': '' is not a number"),
+                badBatch("an empty batch is rejected",
+                        "a,s0,s1,s2,s3\n",
+                        "no data rows"));
     }
 
-    @Test
-    void anUnknownColumnIsRejectedNamingIt() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,S3\n0,0.1,0.2,0.3,0.4\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "line 1: unknown column 'S3'");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBatches")
+    void aBadBatchIsRejected(String what, String text, String[] fragments) throws IOException {
+        Path b = csv("b.csv", text);
+        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()), fragments);
     }
 
-    @Test
-    void aMissingActionColumnIsRejected() throws IOException {
-        Path b = csv("b.csv", "s0,s1,s2,s3\n0.1,0.2,0.3,0.4\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "missing column 'a'");
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                arguments("gamma out of range is rejected", "--gamma", "1.0", "--gamma must be in [0, 1), got 1.0"),
+                arguments("non-positive alpha is rejected", "--alpha", "0", "--alpha must be finite and > 0, got 0.0"));
     }
 
-    @Test
-    void aStateWidthThatDoesNotMatchTheNetworkIsRejected() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2\n0,0.1,0.2,0.3\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "the batch has 3 state columns", "the network 4 inputs");
-    }
-
-    @Test
-    void anActionOutOfRangeIsRejectedWithItsRow() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,s3\n0,0.1,0.2,0.3,0.4\n2,0.1,0.2,0.3,0.4\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "batch row 2: action must be in [0, 2) for this network, got 2");
-    }
-
-    @Test
-    void aNegativeActionIsRejectedWithLineAndColumn() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,s3\n-1,0.1,0.2,0.3,0.4\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "line 2, column 'a': action must be >= 0, got -1");
-    }
-
-    @Test
-    void aBadDoneFlagIsRejectedWithLine() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,s3,done\n0,0.1,0.2,0.3,0.4,maybe\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "line 2, column 'done': must be 0, 1, true or false, got 'maybe'");
-    }
-
-    @Test
-    void aMissingNextStateOnALiveRowIsRejected() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,done,s'0,s'1\n0,0.1,0.2,0,,\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()),
-                "line 2, column 's'0': '' is not a number");
-    }
-
-    @Test
-    void anEmptyBatchIsRejected() throws IOException {
-        Path b = csv("b.csv", "a,s0,s1,s2,s3\n");
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", b.toString()), "no data rows");
-    }
-
-    @Test
-    void gammaOutOfRangeIsRejected() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badOptions")
+    void aBadOptionIsRejected(String what, String option, String value, String message) throws IOException {
         assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", stateOnlyCsv().toString(),
-                "--gamma", "1.0"), "--gamma must be in [0, 1), got 1.0");
-    }
-
-    @Test
-    void nonPositiveAlphaIsRejected() throws IOException {
-        assertRejected(LabRun.of("ntk", "--model", model.toString(), "--batch", stateOnlyCsv().toString(),
-                "--alpha", "0"), "--alpha must be finite and > 0, got 0.0");
+                option, value), message);
     }
 
     @Test

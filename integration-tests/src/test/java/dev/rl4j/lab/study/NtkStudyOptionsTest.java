@@ -1,12 +1,17 @@
 package dev.rl4j.lab.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.rl4j.lab.LabRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad options: exit code 2 and a message naming the option, the allowed range and the value; no stack trace. */
 class NtkStudyOptionsTest {
@@ -29,40 +34,32 @@ class NtkStudyOptionsTest {
         assertThat(r.out()).isEmpty();
     }
 
-    @Test
-    void zeroWidthIsRejectedWithTheRange() {
-        assertRejected(run("--widths", "32,0"), "--widths values must be in [1, 4096], got 0");
+    static Stream<Arguments> outOfRange() {
+        return Stream.of(
+                arguments("zeroWidthIsRejectedWithTheRange", "--widths", "32,0",
+                        "--widths values must be in [1, 4096], got 0"),
+                arguments("tooDeepIsRejectedWithTheRange", "--depths", "1,17",
+                        "--depths values must be in [1, 16], got 17"),
+                arguments("repeatedWidthIsRejected", "--widths", "32,32",
+                        "--widths must not repeat a value"),
+                arguments("zeroSeedsIsRejectedWithTheRange", "--seeds", "0",
+                        "--seeds must be in [1, 100], got 0"),
+                arguments("oneStateIsRejectedWithTheRange", "--states", "1",
+                        "--states must be in [2, 2000], got 1"),
+                arguments("seedZeroIsRejectedBecauseDl4jIgnoresIt", "--seed", "0",
+                        "--seed must be >= 1 (DL4J ignores a network seed of 0), got 0"));
     }
 
-    @Test
-    void tooDeepIsRejectedWithTheRange() {
-        assertRejected(run("--depths", "1,17"), "--depths values must be in [1, 16], got 17");
-    }
-
-    @Test
-    void repeatedWidthIsRejected() {
-        assertRejected(run("--widths", "32,32"), "--widths must not repeat a value");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("outOfRange")
+    void anOutOfRangeValueIsRejectedWithTheRange(String what, String option, String value, String message) {
+        assertRejected(run(option, value), message);
     }
 
     @Test
     void unknownActivationIsRejectedNamingIt() {
         assertRejected(run("--activations", "relu,cosine"), "--activation must be relu, tanh, sin");
         assertThat(run("--activations", "relu,cosine").err()).contains("'cosine'");
-    }
-
-    @Test
-    void zeroSeedsIsRejectedWithTheRange() {
-        assertRejected(run("--seeds", "0"), "--seeds must be in [1, 100], got 0");
-    }
-
-    @Test
-    void oneStateIsRejectedWithTheRange() {
-        assertRejected(run("--states", "1"), "--states must be in [2, 2000], got 1");
-    }
-
-    @Test
-    void seedZeroIsRejectedBecauseDl4jIgnoresIt() {
-        assertRejected(run("--seed", "0"), "--seed must be >= 1 (DL4J ignores a network seed of 0), got 0");
     }
 
     @Test

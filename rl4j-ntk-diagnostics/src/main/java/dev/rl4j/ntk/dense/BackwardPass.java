@@ -13,15 +13,7 @@ import java.util.Arrays;
  * eps_{l-1} = D_l W_l^T, D_{l-1} = sigma'_{l-1}(z_{l-1}) ⊙ eps_{l-1}, seeded at the output with the one-hot of the
  * actions. Runs after {@link ForwardPass} on the same workspace; D_l overwrites z_l off-heap.
  */
-final class BackwardPass {
-
-    private final ParameterLayout layout;
-    private final DoubleParameters theta;
-
-    BackwardPass(ParameterLayout layout, DoubleParameters theta) {
-        this.layout = layout;
-        this.theta = theta;
-    }
+record BackwardPass(ParameterLayout layout, DoubleParameters theta) {
 
     void run(Workspace w) {
         int last = layout.depth() - 1;

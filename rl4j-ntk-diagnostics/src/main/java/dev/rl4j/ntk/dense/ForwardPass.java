@@ -10,15 +10,7 @@ import java.nio.DoubleBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** z_l = A_l W_l + b_l and A_{l+1} = sigma_l(z_l), layer by layer, in double on the workspace buffers. */
-final class ForwardPass {
-
-    private final ParameterLayout layout;
-    private final DoubleParameters theta;
-
-    ForwardPass(ParameterLayout layout, DoubleParameters theta) {
-        this.layout = layout;
-        this.theta = theta;
-    }
+record ForwardPass(ParameterLayout layout, DoubleParameters theta) {
 
     /** Runs the batch ({@code states} N x d_in of any floating type) and records its actions. */
     void run(Workspace w, INDArray states, int[] actions) {
