@@ -2,6 +2,7 @@ package dev.rl4j.lab;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rl4j.provenance.JsonValues;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -44,58 +45,17 @@ public final class JsonLine {
     public String toString() {
         StringWriter s = new StringWriter(256);
         try (JsonGenerator g = JSON.createGenerator(s)) {
-            write(g, fields);
+            JsonValues.write(g, plain());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return s.toString();
     }
 
-    private static void write(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isFinite(d)) {
-                g.writeNumber(d);
-            } else {
-                g.writeNull();
-            }
-        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).intValue());
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Number n) {
-            g.writeNumber(n.toString());
-        } else if (v instanceof double[] a) {
-            g.writeStartArray();
-            for (double d : a) {
-                write(g, d);
-            }
-            g.writeEndArray();
-        } else if (v instanceof int[] a) {
-            g.writeArray(a, 0, a.length);
-        } else if (v instanceof long[] a) {
-            g.writeArray(a, 0, a.length);
-        } else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) {
-                write(g, o);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof JsonLine nested) {
-            write(g, nested.fields);
-        } else {
-            g.writeString(v.toString());
-        }
+    /** The fields with nested lines as maps, in the value types {@link JsonValues} writes. */
+    private Map<String, Object> plain() {
+        Map<String, Object> m = new LinkedHashMap<>(fields);
+        m.replaceAll((k, v) -> v instanceof JsonLine nested ? nested.plain() : v);
+        return m;
     }
 }

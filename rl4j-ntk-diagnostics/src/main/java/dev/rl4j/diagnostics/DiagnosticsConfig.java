@@ -1,11 +1,11 @@
 package dev.rl4j.diagnostics;
 
 import dev.rl4j.ntk.Discount;
+import dev.rl4j.provenance.JsonValues;
 import dev.rl4j.provenance.NetworkShape;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -68,29 +68,14 @@ public record DiagnosticsConfig(int period, int probeSize, int reservoirCapacity
      * the network's shape ({@link NetworkShape}) rather than the network, null for a value left to the learner.
      */
     public Map<String, Object> toSettings() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("min_fraction_17", rules.minFraction17());
-        r.put("step_too_small_margin", rules.stepTooSmallMargin());
-        r.put("seem_tolerance", rules.seemTolerance());
-        r.put("soft_factor", rules.softFactor());
-        r.put("min_srank_fraction", rules.minSrankFraction());
-        r.put("flag_no_contraction", rules.flagNoContraction());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("period", period);
-        m.put("probe_size", probeSize);
-        m.put("reservoir_capacity", reservoirCapacity);
-        m.put("history_capacity", historyCapacity);
-        m.put("consecutive_probes", consecutiveProbes);
-        m.put("rules", r);
-        m.put("stop_on", stopOn.stream().map(Enum::name).toList());
-        m.put("rethrow_errors", rethrowErrors);
-        m.put("dormant_threshold", dormantThreshold);
-        m.put("seed", seed);
-        m.put("gamma", gamma);
-        m.put("step_size", stepSize);
-        m.put("network", NetworkShape.of(network));
-        m.put("log_interval_seconds", logInterval.toMillis() / 1000.0);
-        return m;
+        Map<String, Object> r = JsonValues.ordered("min_fraction_17", rules.minFraction17(), "step_too_small_margin",
+                rules.stepTooSmallMargin(), "seem_tolerance", rules.seemTolerance(), "soft_factor", rules.softFactor(),
+                "min_srank_fraction", rules.minSrankFraction(), "flag_no_contraction", rules.flagNoContraction());
+        return JsonValues.ordered("period", period, "probe_size", probeSize, "reservoir_capacity", reservoirCapacity,
+                "history_capacity", historyCapacity, "consecutive_probes", consecutiveProbes, "rules", r,
+                "stop_on", stopOn.stream().map(Enum::name).toList(), "rethrow_errors", rethrowErrors,
+                "dormant_threshold", dormantThreshold, "seed", seed, "gamma", gamma, "step_size", stepSize,
+                "network", NetworkShape.of(network), "log_interval_seconds", logInterval.toMillis() / 1000.0);
     }
 
     private static void requireInt(String name, int v, int lo, int hi) {

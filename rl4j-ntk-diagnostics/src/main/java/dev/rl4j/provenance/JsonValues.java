@@ -2,6 +2,7 @@ package dev.rl4j.provenance;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,26 @@ import java.util.Map;
 public final class JsonValues {
 
     private JsonValues() {
+    }
+
+    /**
+     * An insertion-ordered map from alternating keys and values ({@code "a", 1, "b", 2}); values may be null.
+     *
+     * @throws IllegalArgumentException for an odd number of arguments or a key that is not a String
+     */
+    public static Map<String, Object> ordered(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keysAndValues must alternate keys and values, got "
+                    + keysAndValues.length + " arguments");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String key)) {
+                throw new IllegalArgumentException("key " + i / 2 + " must be a String, got " + keysAndValues[i]);
+            }
+            m.put(key, keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** Writes {@code v} at the generator's current position. */

@@ -91,18 +91,10 @@ public record Provenance(String projectVersion, String gitCommit, Boolean gitDir
 
     /** The {@code provenance} object as an ordered map with its JSON keys (for a JSON writer of maps). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("project_version", projectVersion);
-        m.put("git_commit", gitCommit);
-        m.put("git_dirty", gitDirty);
-        m.put("rl4j_version", rl4jVersion);
-        m.put("nd4j_version", nd4jVersion);
-        m.put("java_version", javaVersion);
-        m.put("java_vendor", javaVendor);
-        m.put("os", Map.of("name", osName, "arch", osArch));
-        m.put("created", created.toString());
-        m.put("settings", settings);
-        return m;
+        return JsonValues.ordered("project_version", projectVersion, "git_commit", gitCommit, "git_dirty", gitDirty,
+                "rl4j_version", rl4jVersion, "nd4j_version", nd4jVersion, "java_version", javaVersion,
+                "java_vendor", javaVendor, "os", Map.of("name", osName, "arch", osArch), "created", created.toString(),
+                "settings", settings);
     }
 
     /** Writes the {@code provenance} object at the generator's current position. */

@@ -49,6 +49,11 @@ public final class JsonSummary {
         return provenance().settings();
     }
 
+    /** The command's settings: every option value ({@link CommandSettings}). */
+    public Map<String, Object> settings() {
+        return CommandSettings.of(command);
+    }
+
     /** The command's stderr writer. */
     public PrintWriter err() {
         return command.commandLine().getErr();

@@ -4,7 +4,6 @@ import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.diagnostics.ProbeRecord;
 import dev.rl4j.diagnostics.ProbeSink;
 import dev.rl4j.lab.JsonLine;
-import dev.rl4j.lab.options.CommandSettings;
 import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.OutOption;
@@ -33,9 +32,7 @@ import java.util.stream.LongStream;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code regress}: trains one learner on several seeds through {@link AgentRegression} (rl4j-regression), prints a
@@ -53,9 +50,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = "Run seeds, check an expectation per seed, exit 1 when too few pass.")
 public final class RegressCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     JsonSummary summary;
@@ -217,7 +211,7 @@ public final class RegressCommand implements Callable<Integer> {
         JsonLine file = new JsonLine().put("command", "regress").put("shard", shardField).putAll(learnerFields)
                 .put("expect", expect.toString()).put("min_pass", minPass).put("seeds", all).put("shard_seeds", mine)
                 .put("results", outcomes.stream().map(o -> o.toJson(true)).toList())
-                .put("settings", CommandSettings.of(spec)).put("provenance", summary.provenance().toMap());
+                .put("settings", summary.settings()).put("provenance", summary.provenance().toMap());
         Path path = out.get().resolve(shard.fileName());
         Files.createDirectories(out.get());
         Files.writeString(path, file + "\n", StandardCharsets.UTF_8);
