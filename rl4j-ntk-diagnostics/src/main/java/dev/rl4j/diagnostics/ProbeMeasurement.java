@@ -22,14 +22,14 @@ import java.util.Objects;
  * @param alpha            effective step size used for eq. 16 and beta; NaN when unknown
  * @param linearisationCos cos(actual change of Q on the measured update's batch, its TD error delta), in [-1, 1]
  * @param gamma            discount in [0, 1)
- * @param beta             contraction modulus of Thm. 2; < 1 means sup-norm contraction
+ * @param beta             contraction modulus of Thm. 2; &lt; 1 means sup-norm contraction
  * @param rowRatioMax      max_i R_i(K)
  * @param rowRatioMedian   median R_i(K)
  * @param rowRatioMean     mean R_i(K)
  * @param rowRatioBound    (1 - gamma) / (1 + gamma), the eq. 17 bound on R_i with rho = 1/N
  * @param fraction16       fraction of rows meeting eq. 16, in [0, 1]
  * @param fraction17       fraction of rows meeting eq. 17, in [0, 1]
- * @param maxStepRatio     max_i alpha K_ii / N; eq. 16 needs < 1
+ * @param maxStepRatio     max_i alpha K_ii / N; eq. 16 needs &lt; 1
  * @param diagMean         mean K_ii
  * @param eigMin           smallest eigenvalue of K
  * @param eigMax           largest eigenvalue of K
@@ -39,9 +39,9 @@ import java.util.Objects;
  * @param maxAbsQ          max |Q(s, a)| over the probe states and every action
  * @param rMax             largest |reward| seen so far, in the learner's reward scale (legacy: times rewardFactor)
  * @param softBound        rMax / (1 - gamma)
- * @param srank            srank_0.01 of the penultimate features: min k with sum_{i<=k} sigma_i / sum sigma >= 0.99
+ * @param srank            srank_0.01 of the penultimate features: min k with sum_{i&lt;=k} sigma_i / sum sigma >= 0.99
  * @param featureDim       width of the penultimate features (srank is at most min(N, featureDim))
- * @param dormantFraction  fraction of hidden units with score mean|h| / layer mean of mean|h| <= tau (Sokar et al. 2023)
+ * @param dormantFraction  fraction of hidden units with score mean|h| / layer mean of mean|h| &lt;= tau (Sokar et al. 2023)
  * @param coAdaptation     mean over non-terminal probe transitions of phi(s) . phi(s') (DR3, Kumar et al. 2022)
  * @param nonFiniteParams  true when some parameter is NaN or infinite
  * @param nonFiniteQ       true when some Q-value on the probe is NaN or infinite

@@ -18,7 +18,7 @@ package dev.rl4j.preqn;
  * @param conditionNumber condition number of the solved system: LAPACK dpocon's 1-norm estimate of cond(K + lambda I)
  *                        when Cholesky succeeded, exact lambda_max / lambda_min of K after the pseudo-inverse fallback
  *                        (+Infinity when K is numerically singular)
- *                       (lambda_min <= 1e-13 * N * lambda_max),
+ *                       (lambda_min &lt;= 1e-13 * N * lambda_max),
  *                       NaN when K was not computed
  * @param lambda         damping used, damping * mean(diag K), >= 0; NaN when K was not computed
  * @param fallbackSolve  true when Cholesky of K + lambda I failed and the pseudo-inverse was used
