@@ -6,7 +6,7 @@ package dev.rl4j.diagnostics;
  * <p>Stability: experimental. @since 0.1
  */
 public enum AlphaSource {
-    /** Supplied by the user through {@link NtkDiagnostics.Builder#stepSize(double)}. */
+    /** Supplied by the user through {@link NtkDiagnosticsBuilder#stepSize(double)}. */
     USER,
     /** Read from a {@link StepSizeProvider} (the learner or its update algorithm). */
     PROVIDER,

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * The validated settings of {@link NtkDiagnostics} (what {@link NtkDiagnostics.Builder} collects). The constructor
+ * The validated settings of {@link NtkDiagnostics} (what {@link NtkDiagnosticsBuilder} collects). The constructor
  * checks every field and names the offending one, its allowed range and the value received.
  *
  * <p>Stability: experimental. @since 0.1

@@ -13,6 +13,9 @@ public enum FindingKind {
     STEP_TOO_LARGE,
     /** beta(K) is below 1 by less than a hair: a contraction that makes no progress toward Q*. */
     STEP_TOO_SMALL,
+    /** beta(K) >= 1: no sup-norm contraction guarantee (Thm. 2). Only rules that ask for it report it
+     *  ({@link FindingRules#offlineStrict()}); the live listener does not. */
+    NO_CONTRACTION,
     /** SEEM > 0: gamma K(X*, X) - K(X, X) has an eigenvalue with positive real part (Yue et al. 2023). */
     SELF_EXCITING,
     /** max |Q| on the probe exceeds r_max / (1 - gamma) (van Hasselt et al. 2018). */

@@ -1,25 +1,33 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.ntk.StabilityMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Turns one probe's numbers into findings: a pure function, no state, no RL4J (debouncing over consecutive probes
- * is the listener's job). Each threshold is a named field; {@link #defaults()} documents the defaults.
+ * is the listener's job). Each threshold is a named field. Two presets: {@link #live()}, the listener's default,
+ * tuned for deep nets during training, and {@link #offlineStrict()}, the offline {@code ntk} command's reading of a
+ * single kernel, where every failed guarantee counts.
  *
  * <p>Stability: experimental. @since 0.1
  *
  * @param minFraction17      OVER_GENERALIZATION when fewer than this fraction of rows meet eq. 17, in [0, 1]
- *                           (default 0.5); with gamma = 0.99 eq. 17 asks R_i &lt;= 1/199, which deep nets rarely meet
- * @param stepTooSmallMargin STEP_TOO_SMALL when beta &lt; 1 and 1 - beta &lt; this margin, >= 0 (default 1e-6)
- * @param seemTolerance      SELF_EXCITING when SEEM / ||M||_F exceeds this, >= 0 (default 1e-9, round-off guard)
+ *                           (live 0.5: with gamma = 0.99 eq. 17 asks R_i <= 1/199, which deep nets rarely meet;
+ *                           strict 1: any row)
+ * @param stepTooSmallMargin STEP_TOO_SMALL when beta < 1 and 1 - beta < this margin, >= 0 (default 1e-6)
+ * @param seemTolerance      SELF_EXCITING when SEEM / ||M||_F exceeds this, >= 0 (live 1e-9, a round-off guard;
+ *                           strict 0: SEEM > 0)
  * @param softFactor         SOFT_DIVERGENCE when max|Q| > softFactor * r_max / (1 - gamma), >= 1 (default 1)
  * @param minSrankFraction   RANK_COLLAPSE when srank / min(N, featureDim) is below this, in [0, 1] (default 0.05)
+ * @param flagNoContraction  NO_CONTRACTION when beta >= 1 (live false: deep nets rarely contract in the sup norm;
+ *                           strict true)
  */
 public record FindingRules(double minFraction17, double stepTooSmallMargin, double seemTolerance,
-        double softFactor, double minSrankFraction) {
+        double softFactor, double minSrankFraction, boolean flagNoContraction) {
 
     /** Validates every threshold; messages name the field, the range and the value. */
     public FindingRules {
@@ -30,9 +38,26 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
         requireIn("minSrankFraction", minSrankFraction, 0, 1);
     }
 
-    /** minFraction17 0.5, stepTooSmallMargin 1e-6, seemTolerance 1e-9, softFactor 1, minSrankFraction 0.05. */
-    public static FindingRules defaults() {
-        return new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05);
+    /** Rules that never report NO_CONTRACTION, as the {@link #live()} preset. */
+    public FindingRules(double minFraction17, double stepTooSmallMargin, double seemTolerance, double softFactor,
+            double minSrankFraction) {
+        this(minFraction17, stepTooSmallMargin, seemTolerance, softFactor, minSrankFraction, false);
+    }
+
+    /**
+     * The listener's default: minFraction17 0.5, stepTooSmallMargin 1e-6, seemTolerance 1e-9, softFactor 1,
+     * minSrankFraction 0.05, no NO_CONTRACTION.
+     */
+    public static FindingRules live() {
+        return new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05, false);
+    }
+
+    /**
+     * The offline {@code ntk} command's reading of one kernel: eq. 17 on every row (minFraction17 1), SEEM > 0
+     * (seemTolerance 0) and NO_CONTRACTION when beta >= 1; the other thresholds as {@link #live()}.
+     */
+    public static FindingRules offlineStrict() {
+        return new FindingRules(1.0, 1e-6, 0.0, 1.0, 0.05, true);
     }
 
     /**
@@ -43,61 +68,82 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
      */
     public List<Finding> evaluate(ProbeMeasurement m) {
         List<Finding> out = new ArrayList<>();
-        if (m.nonFiniteParams() || m.nonFiniteQ()) {
+        ProbeMeasurement.Health health = m.health();
+        if (health.nonFinite()) {
             out.add(new Finding(FindingKind.NON_FINITE, Severity.CRITICAL,
-                    (m.nonFiniteParams() ? "Some network parameters" : "Some Q-values")
+                    (health.nonFiniteParams() ? "Some network parameters" : "Some Q-values")
                             + " are NaN or infinite: training has diverged numerically; lower the step size or clamp the TD error.",
-                    nums("health/nonfinite_params", m.nonFiniteParams() ? 1 : 0,
-                            "health/nonfinite_q", m.nonFiniteQ() ? 1 : 0)));
+                    nums("health/nonfinite_params", health.nonFiniteParams() ? 1 : 0,
+                            "health/nonfinite_q", health.nonFiniteQ() ? 1 : 0)));
             return out; // nothing else is meaningful on non-finite numbers
         }
         if (m.hasKernelMetrics()) {
-            // eq. 17 with rho uniform: R_i <= (1 - gamma) / (1 + gamma)
-            if (m.fraction17() < minFraction17) {
-                out.add(new Finding(FindingKind.OVER_GENERALIZATION, Severity.WARNING, String.format(java.util.Locale.ROOT,
-                        "Only %.0f%% of probe rows meet eq. 17 (max row ratio %.4g vs bound %.4g, beta %.6g): updates on "
-                                + "one state-action pair move the others too much for a guaranteed contraction.",
-                        100 * m.fraction17(), m.rowRatioMax(), m.rowRatioBound(), m.beta()),
-                        nums("ntk/fraction17", m.fraction17(), "ntk/row_ratio_max", m.rowRatioMax(),
-                                "ntk/row_ratio_median", m.rowRatioMedian(), "ntk/row_ratio_bound", m.rowRatioBound(),
-                                "ntk/beta", m.beta())));
-            }
-            // eq. 16: alpha K_ii rho_i < 1
-            if (m.fraction16() < 1.0) {
-                out.add(new Finding(FindingKind.STEP_TOO_LARGE, Severity.WARNING, String.format(java.util.Locale.ROOT,
-                        "Eq. 16 fails on %.0f%% of probe rows (max alpha*K_ii/N = %.4g >= 1 with alpha %.4g): the update "
-                                + "overshoots the TD target; lower the learning rate.",
-                        100 * (1 - m.fraction16()), m.maxStepRatio(), m.alpha()),
-                        nums("ntk/fraction16", m.fraction16(), "ntk/max_step_ratio", m.maxStepRatio(),
-                                "alpha/value", m.alpha(), "ntk/beta", m.beta())));
-            }
-            if (m.beta() < 1.0 && 1.0 - m.beta() < stepTooSmallMargin) {
-                out.add(new Finding(FindingKind.STEP_TOO_SMALL, Severity.WARNING, String.format(java.util.Locale.ROOT,
-                        "beta(K) = %.10f is within %.3g of 1: the update contracts too slowly to make progress "
-                                + "toward Q*; raise the learning rate.", m.beta(), 1.0 - m.beta()),
-                        nums("ntk/beta", m.beta(), "alpha/value", m.alpha(), "ntk/max_step_ratio", m.maxStepRatio())));
-            }
-            if (m.seemNormalized() > seemTolerance) {
-                out.add(new Finding(FindingKind.SELF_EXCITING, Severity.WARNING, String.format(java.util.Locale.ROOT,
-                        "SEEM = %.4g > 0 (normalised %.4g): gamma K(X*,X) - K(X,X) has an expanding direction, so the "
-                                + "linearised expected update can amplify errors through bootstrapping.",
-                        m.seem(), m.seemNormalized()),
-                        nums("ntk/seem", m.seem(), "ntk/seem_normalized", m.seemNormalized(), "ntk/gamma", m.gamma())));
-            }
+            out.addAll(evaluate(m.kernel()));
         }
-        if (m.softBound() > 0 && m.maxAbsQ() > softFactor * m.softBound()) {
-            out.add(new Finding(FindingKind.SOFT_DIVERGENCE, Severity.WARNING, String.format(java.util.Locale.ROOT,
+        ProbeMeasurement.QValues q = m.q();
+        if (q.softBound() > 0 && q.maxAbs() > softFactor * q.softBound()) {
+            out.add(new Finding(FindingKind.SOFT_DIVERGENCE, Severity.WARNING, String.format(Locale.ROOT,
                     "max|Q| = %.4g exceeds r_max/(1-gamma) = %.4g, a value no policy can earn: Q is diverging softly.",
-                    m.maxAbsQ(), m.softBound()),
-                    nums("q/max_abs", m.maxAbsQ(), "q/soft_bound", m.softBound(), "q/r_max", m.rMax())));
+                    q.maxAbs(), q.softBound()),
+                    nums("q/max_abs", q.maxAbs(), "q/soft_bound", q.softBound(), "q/r_max", q.rMax())));
         }
-        double rankCap = Math.min(m.pairs(), m.featureDim());
-        if (rankCap > 1 && m.srank() / rankCap < minSrankFraction) {
-            out.add(new Finding(FindingKind.RANK_COLLAPSE, Severity.WARNING, String.format(java.util.Locale.ROOT,
+        ProbeMeasurement.Features f = m.features();
+        double rankCap = Math.min(m.pairs(), f.dim());
+        if (rankCap > 1 && f.srank() / rankCap < minSrankFraction) {
+            out.add(new Finding(FindingKind.RANK_COLLAPSE, Severity.WARNING, String.format(Locale.ROOT,
                     "srank of the penultimate features is %.0f of at most %.0f: the representation has collapsed and "
-                            + "the network can no longer tell states apart.", m.srank(), rankCap),
-                    nums("features/srank", m.srank(), "features/dim", m.featureDim(),
-                            "features/dormant_fraction", m.dormantFraction())));
+                            + "the network can no longer tell states apart.", f.srank(), rankCap),
+                    nums("features/srank", f.srank(), "features/dim", f.dim(),
+                            "features/dormant_fraction", f.dormantFraction())));
+        }
+        return out;
+    }
+
+    /**
+     * Findings about one kernel alone (the kernel part of {@link #evaluate(ProbeMeasurement)}): OVER_GENERALIZATION,
+     * STEP_TOO_LARGE, STEP_TOO_SMALL, NO_CONTRACTION and SELF_EXCITING. Finding numbers use the probe column names.
+     *
+     * @param k never null; SEEM NaN (no next states) never fires SELF_EXCITING
+     * @return findings in {@link FindingKind} order; empty when nothing is wrong
+     */
+    public List<Finding> evaluate(StabilityMetrics k) {
+        List<Finding> out = new ArrayList<>();
+        // eq. 17 with rho uniform: R_i <= (1 - gamma) / (1 + gamma)
+        if (k.fraction17() < minFraction17) {
+            out.add(new Finding(FindingKind.OVER_GENERALIZATION, Severity.WARNING, String.format(Locale.ROOT,
+                    "Only %.0f%% of probe rows meet eq. 17 (max row ratio %.4g vs bound %.4g, beta %.6g): updates on "
+                            + "one state-action pair move the others too much for a guaranteed contraction.",
+                    100 * k.fraction17(), k.rowRatioMax(), k.rowRatioBound(), k.beta()),
+                    nums("ntk/fraction17", k.fraction17(), "ntk/row_ratio_max", k.rowRatioMax(),
+                            "ntk/row_ratio_median", k.rowRatioMedian(), "ntk/row_ratio_bound", k.rowRatioBound(),
+                            "ntk/beta", k.beta())));
+        }
+        // eq. 16: alpha K_ii rho_i < 1
+        if (k.fraction16() < 1.0) {
+            out.add(new Finding(FindingKind.STEP_TOO_LARGE, Severity.WARNING, String.format(Locale.ROOT,
+                    "Eq. 16 fails on %.0f%% of probe rows (max alpha*K_ii/N = %.4g >= 1 with alpha %.4g): the update "
+                            + "overshoots the TD target; lower the learning rate.",
+                    100 * (1 - k.fraction16()), k.maxStepRatio(), k.alpha()),
+                    nums("ntk/fraction16", k.fraction16(), "ntk/max_step_ratio", k.maxStepRatio(),
+                            "alpha/value", k.alpha(), "ntk/beta", k.beta())));
+        }
+        if (k.beta() < 1.0 && 1.0 - k.beta() < stepTooSmallMargin) {
+            out.add(new Finding(FindingKind.STEP_TOO_SMALL, Severity.WARNING, String.format(Locale.ROOT,
+                    "beta(K) = %.10f is within %.3g of 1: the update contracts too slowly to make progress "
+                            + "toward Q*; raise the learning rate.", k.beta(), 1.0 - k.beta()),
+                    nums("ntk/beta", k.beta(), "alpha/value", k.alpha(), "ntk/max_step_ratio", k.maxStepRatio())));
+        }
+        if (flagNoContraction && !k.isContraction()) {
+            out.add(new Finding(FindingKind.NO_CONTRACTION, Severity.WARNING, String.format(Locale.ROOT,
+                    "beta(K) = %.6g >= 1: Thm. 2 gives no sup-norm contraction guarantee for this update.", k.beta()),
+                    nums("ntk/beta", k.beta(), "alpha/value", k.alpha(), "ntk/gamma", k.gamma())));
+        }
+        if (k.seemNormalized() > seemTolerance) {
+            out.add(new Finding(FindingKind.SELF_EXCITING, Severity.WARNING, String.format(Locale.ROOT,
+                    "SEEM = %.4g > 0 (normalised %.4g): gamma K(X*,X) - K(X,X) has an expanding direction, so the "
+                            + "linearised expected update can amplify errors through bootstrapping.",
+                    k.seem(), k.seemNormalized()),
+                    nums("ntk/seem", k.seem(), "ntk/seem_normalized", k.seemNormalized(), "ntk/gamma", k.gamma())));
         }
         return out;
     }

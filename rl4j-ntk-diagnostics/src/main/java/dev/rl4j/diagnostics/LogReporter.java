@@ -1,5 +1,6 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.ntk.StabilityMetrics;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -37,8 +38,10 @@ final class LogReporter implements ProbeSink {
             lastInfo = now;
             log.info("ntk probe={} update={} ntk/beta={} ntk/fraction17={} ntk/row_ratio_max={} ntk/seem={} "
                             + "q/max_abs={} features/srank={} alpha/value={} ({})",
-                    r.index(), m.update(), m.beta(), m.fraction17(), m.rowRatioMax(), m.seem(), m.maxAbsQ(), m.srank(),
-                    m.alpha(), m.alphaSource());
+                    r.index(), m.update(), m.kernelMetric(StabilityMetrics::beta),
+                    m.kernelMetric(StabilityMetrics::fraction17), m.kernelMetric(StabilityMetrics::rowRatioMax),
+                    m.kernelMetric(StabilityMetrics::seem), m.q().maxAbs(), m.features().srank(),
+                    m.stepSize().alpha(), m.stepSize().source());
         }
         Set<FindingKind> now2 = EnumSet.noneOf(FindingKind.class);
         for (Finding f : r.active()) {

@@ -2,17 +2,9 @@ package dev.rl4j.diagnostics;
 
 import dev.rl4j.diagnostics.rl4j.AgentListenerAdapter;
 import dev.rl4j.diagnostics.rl4j.TrainingListenerAdapter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.agent.Agent;
 import org.deeplearning4j.rl4j.agent.listener.AgentListener;
 import org.deeplearning4j.rl4j.environment.StepResult;
@@ -21,8 +13,6 @@ import org.deeplearning4j.rl4j.learning.ILearning;
 import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.observation.Observation;
 import org.deeplearning4j.rl4j.util.IDataManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Live divergence early-warning for RL4J DQN-family and PreQN training: every {@code period} updates it probes the
@@ -46,19 +36,17 @@ import org.slf4j.LoggerFactory;
  * sampling, never writes the network (for adaptive optimisers a read-only DL4J listener copies one update per probe
  * interval). Memory is bounded by the reservoir, the history and one probe batch.
  *
- * <p><b>Stopping.</b> Findings whose kind is in {@link Builder#stopOn} end training: legacy callbacks return
+ * <p><b>Stopping.</b> Findings whose kind is in {@link NtkDiagnosticsBuilder#stopOn} end training: legacy callbacks return
  * {@code STOP}. In the builder pipeline an agent listener's STOP only ends the current episode (it is returned once),
  * so also wrap the trainer's stopping condition: {@code new SyncTrainer<>(builder, diagnostics.orStopRequested(t -> t.getStepCount() >= max))},
  * or poll {@link #stopRequested()}.
  *
  * <p><b>Failures.</b> An exception inside the listener (including a sink) is logged at ERROR with its context and
- * the listener disables itself (training goes on), unless {@link Builder#rethrowErrors(boolean)} was set.
+ * the listener disables itself (training goes on), unless {@link NtkDiagnosticsBuilder#rethrowErrors(boolean)} was set.
  *
  * <p>Not thread-safe: RL4J calls listeners on the training thread. Stability: experimental. @since 0.1
  */
 public final class NtkDiagnostics implements TrainingListener, AgentListener<Integer>, AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(NtkDiagnostics.class);
 
     /**
      * Default probe period in updates. Measured on a 2-core machine with a test-scope program since removed
@@ -76,15 +64,15 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
     private final TrainingListenerAdapter legacy;
     private final AgentListenerAdapter agent;
 
-    private NtkDiagnostics(NtkMonitor monitor) {
+    NtkDiagnostics(NtkMonitor monitor) {
         this.monitor = monitor;
         this.legacy = new TrainingListenerAdapter(monitor);
         this.agent = new AgentListenerAdapter(monitor);
     }
 
     /** A builder with every default. */
-    public static Builder builder() {
-        return new Builder();
+    public static NtkDiagnosticsBuilder builder() {
+        return new NtkDiagnosticsBuilder();
     }
 
     /** The most recent probe records, oldest first, at most {@code historyCapacity}; a copy. */
@@ -171,169 +159,5 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
         DiagnosticsConfig c = monitor.config();
         return "NtkDiagnostics{period=" + c.period() + ", probeSize=" + c.probeSize() + ", probes=" + monitor.probes()
                 + ", disabled=" + monitor.isDisabled() + ", stopOn=" + c.stopOn() + "}";
-    }
-
-    /**
-     * Collects the settings of {@link NtkDiagnostics}; {@link #build()} validates them ({@link DiagnosticsConfig})
-     * and names the offending field, its allowed range and the value received.
-     *
-     * <p>Stability: experimental. @since 0.1
-     */
-    public static final class Builder {
-        private int period = DEFAULT_PERIOD;
-        private int probeSize = DEFAULT_PROBE_SIZE;
-        private int reservoirCapacity = 10_000;
-        private int historyCapacity = 1_000;
-        private int consecutive = 3;
-        private FindingRules rules = FindingRules.defaults();
-        private Set<FindingKind> stopOn = EnumSet.noneOf(FindingKind.class);
-        private boolean rethrowErrors;
-        private double dormantTau = 0.025;
-        private long seed = 0x5EEDL;
-        private Double gamma;
-        private Double stepSize;
-        private MultiLayerNetwork network;
-        private final List<ProbeSink> sinks = new ArrayList<>();
-        private Duration logInterval = Duration.ofSeconds(30);
-        private LongSupplier clock = System::nanoTime;
-        private Logger logger = log;
-        private final List<Path> csv = new ArrayList<>();
-        private final List<Path> jsonLines = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /** Updates between probes, >= 1 (default {@value NtkDiagnostics#DEFAULT_PERIOD}). */
-        public Builder period(int updates) {
-            this.period = updates;
-            return this;
-        }
-
-        /** Transitions per probe, in [2, 4096] (default 256); fewer when fewer were experienced. */
-        public Builder probeSize(int pairs) {
-            this.probeSize = pairs;
-            return this;
-        }
-
-        /** Builder pipeline: transitions kept in the reservoir, >= probeSize (default 10000). */
-        public Builder reservoirCapacity(int transitions) {
-            this.reservoirCapacity = transitions;
-            return this;
-        }
-
-        /** Probe records kept by {@link NtkDiagnostics#history()}, >= 0 (default 1000; 0 keeps none). */
-        public Builder historyCapacity(int records) {
-            this.historyCapacity = records;
-            return this;
-        }
-
-        /** Consecutive probes a finding must hold before it becomes active, >= 1 (default 3); NON_FINITE ignores it. */
-        public Builder consecutiveProbes(int k) {
-            this.consecutive = k;
-            return this;
-        }
-
-        /** Thresholds of the findings (default {@link FindingRules#defaults()}). */
-        public Builder rules(FindingRules rules) {
-            this.rules = rules;
-            return this;
-        }
-
-        /** Findings that end training when they become active (default none). */
-        public Builder stopOn(FindingKind... kinds) {
-            this.stopOn = kinds.length == 0 ? EnumSet.noneOf(FindingKind.class) : EnumSet.copyOf(Arrays.asList(kinds));
-            return this;
-        }
-
-        /** Rethrow internal exceptions instead of logging them and disabling the listener (default false). */
-        public Builder rethrowErrors(boolean rethrow) {
-            this.rethrowErrors = rethrow;
-            return this;
-        }
-
-        /** Dormant-unit threshold tau on the normalised unit score, in [0, 1] (default 0.025). */
-        public Builder dormantThreshold(double tau) {
-            this.dormantTau = tau;
-            return this;
-        }
-
-        /** Seed of the listener's own generator (probe sampling and reservoir); default 0x5EED. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Discount in [0, 1), for learners it cannot be read from. */
-        public Builder gamma(double gamma) {
-            this.gamma = gamma;
-            return this;
-        }
-
-        /** Effective step size alpha > 0, overriding every other source ({@link AlphaSource#USER}). */
-        public Builder stepSize(double alpha) {
-            this.stepSize = alpha;
-            return this;
-        }
-
-        /** The Q-network, for learners it cannot be found on (e.g. a ComputationGraph wrapper around an MLN). */
-        public Builder network(MultiLayerNetwork net) {
-            this.network = net;
-            return this;
-        }
-
-        /** Adds a sink; it is closed by {@link NtkDiagnostics#close()}. */
-        public Builder sink(ProbeSink sink) {
-            this.sinks.add(Objects.requireNonNull(sink, "sink"));
-            return this;
-        }
-
-        /** Also write a CSV file ({@link CsvProbeSink}), created at {@link #build()}. */
-        public Builder csv(Path file) {
-            this.csv.add(Objects.requireNonNull(file, "file"));
-            return this;
-        }
-
-        /** Also write a JSON Lines file ({@link JsonLinesProbeSink}), created at {@link #build()}. */
-        public Builder jsonLines(Path file) {
-            this.jsonLines.add(Objects.requireNonNull(file, "file"));
-            return this;
-        }
-
-        /** Minimum time between two INFO log lines, >= 0 (default 30 s); warnings on state changes are not limited. */
-        public Builder logInterval(Duration interval) {
-            this.logInterval = Objects.requireNonNull(interval, "interval");
-            return this;
-        }
-
-        /** For tests: the clock of the log rate limit (nanoseconds). */
-        Builder clock(LongSupplier clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** For tests: the logger of the SLF4J output. */
-        Builder logger(Logger logger) {
-            this.logger = Objects.requireNonNull(logger, "logger");
-            return this;
-        }
-
-        /**
-         * Validates and builds; creates the CSV and JSON Lines files after validation.
-         *
-         * @throws IllegalArgumentException naming the field, its range and the value received
-         */
-        public NtkDiagnostics build() {
-            DiagnosticsConfig config = new DiagnosticsConfig(period, probeSize, reservoirCapacity, historyCapacity,
-                    consecutive, rules, stopOn, rethrowErrors, dormantTau, seed, gamma, stepSize, network,
-                    logInterval);
-            csv.forEach(p -> sinks.add(new CsvProbeSink(p)));
-            jsonLines.forEach(p -> sinks.add(new JsonLinesProbeSink(p)));
-            csv.clear();
-            jsonLines.clear();
-            List<ProbeSink> all = new ArrayList<>();
-            all.add(new LogReporter(logger, logInterval.toNanos(), clock));
-            all.addAll(sinks);
-            return new NtkDiagnostics(new NtkMonitor(config, all));
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.rl4j.diagnostics;
 
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.ntk.NextStateKernel;
+import dev.rl4j.ntk.Finite;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +40,6 @@ final class ProbeComputation {
     private static ProbeMeasurement compute(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch,
             Context c, long t0) {
         int n = batch.size();
-        int d = batch.get(0).state().length;
         double[][] s = new double[n][];
         double[][] sNext = new double[n][];
         int[] actions = new int[n];
@@ -54,10 +55,11 @@ final class ProbeComputation {
         INDArray states = Nd4j.create(s).castTo(dt);
         INDArray nextStates = Nd4j.create(sNext).castTo(dt);
 
-        boolean nonFiniteParams = !allFinite(net.params());
+        boolean nonFiniteParams = !Finite.all(net.params());
         double[][] q = net.output(states, false).castTo(DataType.DOUBLE).toDoubleMatrix();
         double[][] qNext = net.output(nextStates, false).castTo(DataType.DOUBLE).toDoubleMatrix();
-        boolean nonFiniteQ = !allFinite(q) || !allFinite(qNext);
+        ProbeMeasurement.Health health = new ProbeMeasurement.Health(nonFiniteParams,
+                !Finite.all(q) || !Finite.all(qNext));
         double maxAbsQ = 0;
         for (double[] row : q) {
             for (double v : row) {
@@ -65,75 +67,53 @@ final class ProbeComputation {
             }
         }
         double softBound = c.rMax() > 0 ? c.rMax() / (1 - c.gamma()) : Double.NaN;
-        double nan = Double.NaN;
-        double[] km = {nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan};
-        double srank = nan, dormant = nan, coadapt = nan;
-        int featureDim = 0;
-        if (!nonFiniteParams && !nonFiniteQ) {
+        StabilityMetrics kernel = null;
+        ProbeMeasurement.Features features = ProbeMeasurement.Features.unmeasured();
+        if (!health.nonFinite()) {
             if (Double.isFinite(c.alpha()) && c.alpha() > 0) {
-                km = kernelMetrics(ntk, states, actions, nextStates, qNext, terminal, c);
+                kernel = kernelMetrics(ntk, states, actions, nextStates, qNext, terminal, c);
             }
-            int layers = net.getnLayers();
-            List<INDArray> acts = layers > 1 ? net.feedForwardToLayer(layers - 2, states, false) : List.of(states);
-            double[][] phi = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
-            featureDim = phi[0].length;
-            srank = srank(phi);
-            dormant = layers > 1 ? dormantFraction(acts.subList(1, acts.size()), c.dormantTau()) : nan;
-            List<INDArray> actsNext = layers > 1 ? net.feedForwardToLayer(layers - 2, nextStates, false)
-                    : List.of(nextStates);
-            double[][] phiNext = actsNext.get(actsNext.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
-            coadapt = coAdaptation(phi, phiNext, terminal);
+            features = features(net, states, nextStates, terminal, c.dormantTau());
         }
         double millis = (System.nanoTime() - t0) / 1e6;
-        return new ProbeMeasurement(c.update(), c.step(), c.episode(), n, millis, c.alphaSource(), c.alpha(),
-                c.linearisationCos(), c.gamma(),
-                km[0], km[1], km[2], km[3], (1 - c.gamma()) / (1 + c.gamma()), km[4], km[5], km[6], km[7],
-                km[8], km[9], km[10], km[11], km[12],
-                maxAbsQ, c.rMax(), softBound, srank, featureDim, dormant, coadapt, nonFiniteParams, nonFiniteQ);
+        return new ProbeMeasurement(c.update(), c.step(), c.episode(), n, millis,
+                new ProbeMeasurement.StepSize(c.alphaSource(), c.alpha(), c.linearisationCos()), c.gamma(), kernel,
+                new ProbeMeasurement.QValues(maxAbsQ, c.rMax(), softBound), features, health);
     }
 
-    /** beta, rowMax, rowMedian, rowMean, f16, f17, maxStep, diagMean, eigMin, eigMax, cond, seem, seemNorm. */
-    private static double[] kernelMetrics(EmpiricalNtk ntk, INDArray states, int[] actions, INDArray nextStates,
-            double[][] qNext, boolean[] terminal, Context c) {
+    /** srank, width, dormant fraction and co-adaptation of the penultimate features. */
+    private static ProbeMeasurement.Features features(MultiLayerNetwork net, INDArray states, INDArray nextStates,
+            boolean[] terminal, double dormantTau) {
+        int layers = net.getnLayers();
+        List<INDArray> acts = layers > 1 ? net.feedForwardToLayer(layers - 2, states, false) : List.of(states);
+        double[][] phi = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double srank = srank(phi);
+        double dormant = layers > 1 ? dormantFraction(acts.subList(1, acts.size()), dormantTau) : Double.NaN;
+        List<INDArray> actsNext = layers > 1 ? net.feedForwardToLayer(layers - 2, nextStates, false)
+                : List.of(nextStates);
+        double[][] phiNext = actsNext.get(actsNext.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
+        return new ProbeMeasurement.Features(srank, phi[0].length, dormant, coAdaptation(phi, phiNext, terminal));
+    }
+
+    /** The kernel's metrics, or null when K has a zero diagonal entry or the preconditioner cannot be factored. */
+    private static StabilityMetrics kernelMetrics(EmpiricalNtk ntk, INDArray states, int[] actions,
+            INDArray nextStates, double[][] qNext, boolean[] terminal, Context c) {
         int n = actions.length;
         double[][] k = ntk.gram(states, actions);
         for (int i = 0; i < n; i++) {
             if (!(k[i][i] > 0)) { // a zero gradient (e.g. a dead ReLU net) has no row ratio
-                double nan = Double.NaN;
-                return new double[] {nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan};
+                return null;
             }
         }
-        // X*: next states paired with their greedy actions under the current network (SEEM, Yue et al. 2023)
-        int[] greedy = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int a = 1; a < qNext[i].length; a++) {
-                if (qNext[i][a] > qNext[i][best]) {
-                    best = a;
-                }
-            }
-            greedy[i] = best;
-        }
-        double[][] kNext = ntk.cross(nextStates, greedy, states, actions);
-        for (int i = 0; i < n; i++) {
-            if (terminal[i]) {
-                Arrays.fill(kNext[i], 0.0); // no bootstrap from a terminal state
-            }
-        }
-        StabilityMetrics m;
+        double[][] kNext = NextStateKernel.of(ntk, states, actions, nextStates, qNext, terminal);
         if (Double.isNaN(c.preconditionerDamping())) {
-            m = StabilityMetrics.of(k, kNext, c.gamma(), c.alpha());
-        } else {
-            try { // PreQN (eq. 21): the preconditioned kernel moves the Q-values
-                m = StabilityMetrics.ofPreconditioned(k, kNext, c.preconditionerDamping(), c.gamma(), c.alpha());
-            } catch (ArithmeticException e) {
-                double nan = Double.NaN;
-                return new double[] {nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, nan};
-            }
+            return StabilityMetrics.of(k, kNext, c.gamma(), c.alpha());
         }
-        return new double[] {m.beta(), m.rowRatioMax(), m.rowRatioMedian(), m.rowRatioMean(), m.fraction16(),
-                m.fraction17(), m.maxStepRatio(), m.diagMean(), m.eigMin(), m.eigMax(), m.conditionNumber(), m.seem(),
-                m.seemNormalized(), 0};
+        try { // PreQN (eq. 21): the preconditioned kernel moves the Q-values
+            return StabilityMetrics.ofPreconditioned(k, kNext, c.preconditionerDamping(), c.gamma(), c.alpha());
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     /** srank_0.01 (Kumar et al. 2021): min k with sum_{i<=k} sigma_i / sum_i sigma_i >= 0.99. */
@@ -160,7 +140,7 @@ final class ProbeComputation {
                 g[j][i] = sum;
             }
         }
-        double[] eig = dev.rl4j.ntk.StabilityMetrics.symmetricEigenvalues(g);
+        double[] eig = StabilityMetrics.symmetricEigenvalues(g);
         double[] sigma = new double[m];
         double total = 0;
         for (int i = 0; i < m; i++) {
@@ -221,25 +201,5 @@ final class ProbeComputation {
             count++;
         }
         return count == 0 ? Double.NaN : sum / count;
-    }
-
-    static boolean allFinite(INDArray a) {
-        for (double v : a.castTo(DataType.DOUBLE).data().asDouble()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFinite(double[][] a) {
-        for (double[] row : a) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -37,6 +37,11 @@ public record ProbeRecord(long index, ProbeMeasurement measurement, List<Finding
         return active.stream().anyMatch(f -> f.kind() == kind);
     }
 
+    /** The kinds of the active findings, in order. */
+    public List<FindingKind> activeKinds() {
+        return active.stream().map(Finding::kind).toList();
+    }
+
     /** Every column value, keyed by {@link #COLUMNS}. */
     public Map<String, Object> columns() {
         Map<String, Object> m = measurement.columns();
@@ -50,9 +55,7 @@ public record ProbeRecord(long index, ProbeMeasurement measurement, List<Finding
     }
 
     private static List<String> columnNames() {
-        ProbeMeasurement blank = new ProbeMeasurement(0, 0, 0, 0, 0, AlphaSource.UNKNOWN, 0, 0, 0.5,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, false);
-        List<String> names = new ArrayList<>(blank.columns().keySet());
+        List<String> names = new ArrayList<>(ProbeMeasurement.COLUMN_NAMES);
         names.add("findings/active");
         names.add("findings/candidates");
         return List.copyOf(names);

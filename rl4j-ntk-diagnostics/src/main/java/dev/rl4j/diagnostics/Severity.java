@@ -6,8 +6,6 @@ package dev.rl4j.diagnostics;
  * <p>Stability: experimental. @since 0.1
  */
 public enum Severity {
-    /** Worth knowing; training is probably fine. */
-    INFO,
     /** The update has lost a guarantee (contraction, bounded values, rank); divergence is possible. */
     WARNING,
     /** Training has already failed (non-finite numbers); continuing is pointless. */

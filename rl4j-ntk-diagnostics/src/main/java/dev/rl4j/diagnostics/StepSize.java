@@ -10,7 +10,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
- * The effective step size alpha of one probe (eq. 5 of docs/math.md: theta' = theta + alpha E[(T*Q - Q) grad Q]) and
+ * The effective step size alpha of one probe (eq. 5, docs/math.md#q-update: theta' = theta + alpha E[(T*Q - Q) grad Q]) and
  * where it came from.
  *
  * @param alpha             alpha > 0, or NaN when unknown
@@ -24,7 +24,7 @@ record StepSize(double alpha, AlphaSource source, double linearisationCos, doubl
     /**
      * Resolves alpha by priority; the first source that answers wins:
      * <ol>
-     *   <li>the user's value ({@link NtkDiagnostics.Builder#stepSize}): {@link AlphaSource#USER};</li>
+     *   <li>the user's value ({@link NtkDiagnosticsBuilder#stepSize}): {@link AlphaSource#USER};</li>
      *   <li>a {@link StepSizeProvider} (the learner or its update algorithm): {@link AlphaSource#PROVIDER}, or
      *       {@link AlphaSource#PRECONDITIONED} when its damping is not NaN;</li>
      *   <li>plain SGD with MSE, alpha = 2 lr / nOut ({@link #sgdAlpha}): {@link AlphaSource#SGD_LEARNING_RATE};</li>

@@ -1,11 +1,5 @@
 package dev.rl4j.ntk;
 
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dgeev;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrf;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dpotrs;
-import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
-import static org.bytedeco.openblas.global.openblas.LAPACK_ROW_MAJOR;
-
 import java.util.Arrays;
 
 /**
@@ -50,9 +44,6 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         double maxStepRatio, double fraction16, double fraction17, double beta,
         double eigMin, double eigMax, double conditionNumber, double seem, double seemNormalized,
         double[] rowRatios, boolean[] meets16, boolean[] meets17) {
-
-    /** Cholesky pivots below this fraction of the largest diagonal entry count as failure (PreQN's KernelSolution rule). */
-    public static final double PRECONDITIONER_RELATIVE_PIVOT = 1e-14;
 
     /** Defensive copies: the record is immutable. */
     public StabilityMetrics {
@@ -120,61 +111,24 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
 
     /**
      * Metrics of a PreQN update (eq. 21), whose linearised form is eq. 10 with the preconditioned kernel
-     * K_pre = N K (K + lambda I)^{-1}, lambda = damping * mean(diag K): alpha K_pre D_rho = alpha K (K + lambda I)^{-1},
-     * which is alpha I when K is invertible and lambda = 0, so beta = 1 - alpha (1 - gamma). SEEM uses
-     * N (gamma K(X*, X) - K(X, X)) (K + lambda I)^{-1}, the matrix of the preconditioned expected update.
+     * K_pre = N K (K + lambda I)^{-1}: alpha K_pre D_rho = alpha K (K + lambda I)^{-1}, which is alpha I when K is
+     * invertible and lambda = 0, so beta = 1 - alpha (1 - gamma). SEEM uses N (gamma K(X*, X) - K(X, X))
+     * (K + lambda I)^{-1}, the matrix of the preconditioned expected update. lambda, the factorisation and the
+     * pseudo-inverse fallback for a singular K are PreQN's own ({@link DampedKernel}), so these metrics judge exactly
+     * the kernel PreQN applies.
      *
      * @param damping PreQN's damping, finite and >= 0
-     * @throws ArithmeticException when K + lambda I is not positive definite (singular K without damping)
+     * @throws ArithmeticException only when LAPACK fails on K (PreQN takes no step on such a kernel)
      */
     public static StabilityMetrics ofPreconditioned(double[][] k, double[][] kNext, double damping, double gamma,
             double alpha) {
-        int n = checkSquare("k", k, -1);
-        if (!(damping >= 0 && Double.isFinite(damping))) {
-            throw new IllegalArgumentException("damping must be finite and >= 0, got " + damping);
+        checkSquare("k", k, -1);
+        if (kNext != null) {
+            checkSquare("kNext", kNext, k.length);
         }
-        double meanDiag = 0;
-        for (int i = 0; i < n; i++) {
-            meanDiag += k[i][i] / n;
-        }
-        double[] chol = flatten(k);
-        for (int i = 0; i < n; i++) {
-            chol[i * n + i] += damping * meanDiag;
-        }
-        double maxDiag = 0;
-        for (int i = 0; i < n; i++) {
-            maxDiag = Math.max(maxDiag, chol[i * n + i]);
-        }
-        boolean ok = LAPACKE_dpotrf(LAPACK_ROW_MAJOR, (byte) 'L', n, chol, n) == 0;
-        for (int j = 0; ok && j < n; j++) { // PreQN's own pivot rule: squared pivots above 1e-14 * max diagonal
-            double d = chol[j * n + j];
-            ok = d * d > PRECONDITIONER_RELATIVE_PIVOT * maxDiag;
-        }
-        if (!ok) {
-            throw new ArithmeticException("K + lambda I is not positive definite (damping " + damping
-                    + "): PreQN falls back to a pseudo-inverse there, whose kernel these metrics do not model");
-        }
-        double[][] kPre = rightSolve(chol, k, n);
-        double[][] kNextPre = kNext == null ? null : rightSolve(chol, kNext, n);
-        return kNextPre == null ? compute(kPre, null, gamma, alpha) : compute(kPre, kNextPre, gamma, alpha);
-    }
-
-    /** N * B (K + lambda I)^{-1} from the Cholesky factor, as N * ((K + lambda I)^{-1} B^T)^T. */
-    private static double[][] rightSolve(double[] chol, double[][] b, int n) {
-        double[] bt = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                bt[j * n + i] = b[i][j];
-            }
-        }
-        LAPACKE_dpotrs(LAPACK_ROW_MAJOR, (byte) 'L', n, n, chol, n, bt, n);
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out[i][j] = n * bt[j * n + i];
-            }
-        }
-        return out;
+        DampedKernel damped = DampedKernel.of(k, damping);
+        double[][] kPre = damped.preconditioned(k);
+        return compute(kPre, kNext == null ? null : damped.preconditioned(kNext), gamma, alpha);
     }
 
     private static StabilityMetrics compute(double[][] k, double[][] kNext, double gamma, double alpha) {
@@ -182,9 +136,7 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         if (kNext != null) {
             checkSquare("kNext", kNext, n);
         }
-        if (!(gamma >= 0.0 && gamma < 1.0)) {
-            throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-        }
+        Discount.BELOW_ONE.require("gamma", gamma);
         if (!(alpha > 0.0 && Double.isFinite(alpha))) {
             throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
         }
@@ -247,7 +199,7 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
                     frob += m[i][j] * m[i][j];
                 }
             }
-            seem = Arrays.stream(realPartsOfEigenvalues(m)).max().orElseThrow();
+            seem = Arrays.stream(Lapack.realPartsOfEigenvalues(m)).max().orElseThrow();
             seemNorm = frob > 0 ? seem / Math.sqrt(frob) : 0.0;
         }
         return new StabilityMetrics(n, gamma, alpha, diagSum / n, diagMin, diagMax,
@@ -259,42 +211,13 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
 
     /**
      * Eigenvalues of a symmetric matrix in ascending order, LAPACK dsyevd (divide and conquer) through OpenBLAS, the
-     * library ND4J links. commons-math 3.5's iterative solver failed to converge on some near-singular 200 x 200
-     * kernels (7 of 144 in ntk-study); LAPACK did not.
+     * library ND4J links.
      *
      * @param a square symmetric matrix (only the lower triangle is read); not modified
      * @throws ArithmeticException if LAPACK reports a failure
      */
     public static double[] symmetricEigenvalues(double[][] a) {
-        int n = a.length;
-        double[] w = new double[n];
-        int info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'L', n, flatten(a), n, w);
-        if (info != 0) {
-            throw new ArithmeticException("LAPACK dsyevd failed on the " + n + " x " + n + " kernel (info=" + info + ")");
-        }
-        return w;
-    }
-
-    /** Real parts of the eigenvalues of a general square matrix, LAPACK dgeev. */
-    static double[] realPartsOfEigenvalues(double[][] a) {
-        int n = a.length;
-        double[] wr = new double[n];
-        double[] wi = new double[n];
-        int info = LAPACKE_dgeev(LAPACK_ROW_MAJOR, (byte) 'N', (byte) 'N', n, flatten(a), n, wr, wi, new double[n * n], n,
-                new double[n * n], n); // LAPACKE wants ldvl, ldvr >= n in row-major even when no vectors are asked for
-        if (info != 0) {
-            throw new ArithmeticException("LAPACK dgeev failed on the " + n + " x " + n + " SEEM matrix (info=" + info + ")");
-        }
-        return wr;
-    }
-
-    private static double[] flatten(double[][] a) {
-        int n = a.length;
-        double[] flat = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, flat, i * n, n);
-        }
-        return flat;
+        return Lapack.symmetricEigenvalues(a);
     }
 
     /** Nearest-rank quantile of an ascending array. */

@@ -44,11 +44,11 @@ class BuilderPipelineTest {
         ProbeMeasurement m = history.get(0).measurement();
         assertThat(diagnostics.isDisabled()).isFalse();
         assertThat(m.gamma()).isEqualTo(0.95);
-        assertThat(m.alphaSource()).isEqualTo(AlphaSource.SGD_LEARNING_RATE);
-        assertThat(m.alpha()).isEqualTo(2 * LR / 2); // 2 lr / nOut
+        assertThat(m.stepSize().source()).isEqualTo(AlphaSource.SGD_LEARNING_RATE);
+        assertThat(m.stepSize().alpha()).isEqualTo(2 * LR / 2); // 2 lr / nOut
         assertThat(m.pairs()).isEqualTo(32);
-        assertThat(m.beta()).isFinite();
-        assertThat(m.rMax()).isEqualTo(1.0);
+        assertThat(m.kernel().beta()).isFinite();
+        assertThat(m.q().rMax()).isEqualTo(1.0);
     }
 
     @Test

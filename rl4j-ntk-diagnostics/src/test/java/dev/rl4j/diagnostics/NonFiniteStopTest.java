@@ -28,7 +28,7 @@ class NonFiniteStopTest {
         List<ProbeRecord> history = diagnostics.history();
         ProbeRecord last = history.get(history.size() - 1);
         assertThat(last.isActive(FindingKind.NON_FINITE)).isTrue();
-        assertThat(last.measurement().nonFiniteParams()).isTrue();
+        assertThat(last.measurement().health().nonFiniteParams()).isTrue();
         assertThat(history.subList(0, history.size() - 1)).noneMatch(r -> r.isActive(FindingKind.NON_FINITE));
         assertThat(diagnostics.stopRequested()).isTrue();
         assertThat(learner.getEpochCount()).isEqualTo(POISON_AT_EPOCH); // STOP returned in the poisoned episode's callback

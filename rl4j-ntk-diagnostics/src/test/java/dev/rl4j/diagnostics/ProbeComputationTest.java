@@ -42,8 +42,8 @@ class ProbeComputationTest {
         ProbeMeasurement m = ProbeComputation.measure(reluNet(), EmpiricalNtk.of(reluNet()), batch(20),
                 LinearQNets.context(0.9, 1e-3, 2.0));
 
-        assertThat(m.softBound()).isCloseTo(20.0, within(1e-12)); // r_max / (1 - gamma)
-        assertThat(m.maxAbsQ()).isPositive();
+        assertThat(m.q().softBound()).isCloseTo(20.0, within(1e-12)); // r_max / (1 - gamma)
+        assertThat(m.q().maxAbs()).isPositive();
     }
 
     @Test
@@ -54,9 +54,9 @@ class ProbeComputationTest {
         ProbeMeasurement m = ProbeComputation.measure(net, EmpiricalNtk.of(net), batch(8),
                 LinearQNets.context(0.99, 1e-3, 1.0));
 
-        assertThat(m.nonFiniteParams()).isTrue();
+        assertThat(m.health().nonFiniteParams()).isTrue();
         assertThat(m.hasKernelMetrics()).isFalse();
-        assertThat(FindingRules.defaults().evaluate(m)).extracting(Finding::kind)
+        assertThat(FindingRules.live().evaluate(m)).extracting(Finding::kind)
                 .containsExactly(FindingKind.NON_FINITE);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rl4j.ntk.StabilityMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +18,19 @@ class SinksTest {
     Path dir;
 
     static ProbeRecord record(long index, double beta) {
-        ProbeMeasurement m = new ProbeMeasurement(100 * index, 120 * index, index, 32, 1.5, AlphaSource.MEASURED,
-                1e-3, 0.97, 0.99, beta, 0.6, 0.4, 0.45, 0.005, 1.0, 0.0, 0.01, 2.0, 1e-6, 50.0, 5e7, 0.2, 0.001,
-                3.0, 0.1, 10.0, 12, 64, 0.1, 4.2, false, false);
+        ProbeMeasurement m = new ProbeMeasurement(100 * index, 120 * index, index, 32, 1.5,
+                new ProbeMeasurement.StepSize(AlphaSource.MEASURED, 1e-3, 0.97), 0.99,
+                Double.isNaN(beta) ? null : kernel(beta), new ProbeMeasurement.QValues(3.0, 0.1, 10.0),
+                new ProbeMeasurement.Features(12, 64, 0.1, 4.2), new ProbeMeasurement.Health(false, false));
         Finding f = new Finding(FindingKind.OVER_GENERALIZATION, Severity.WARNING, "row \"ratio\", too big",
                 Map.of("ntk/fraction17", 0.0));
         return new ProbeRecord(index, m, List.of(f), index > 0 ? List.of(f) : List.of());
+    }
+
+    /** A kernel with the given beta and distinct values in every field a probe column reads. */
+    static StabilityMetrics kernel(double beta) {
+        return new StabilityMetrics(32, 0.99, 1e-3, 2.0, 1.0, 3.0, 0.3, 0.9, 0.45, 0.4, 0.55, 0.6, 3, 0.01, 1.0, 0.0,
+                beta, 1e-6, 50.0, 5e7, 0.2, 0.001, new double[32], new boolean[32], new boolean[32]);
     }
 
     @Test

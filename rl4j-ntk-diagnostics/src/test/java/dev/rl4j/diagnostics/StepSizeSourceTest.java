@@ -100,8 +100,8 @@ class StepSizeSourceTest {
         learner.train();
 
         ProbeMeasurement m = diagnostics.history().get(0).measurement();
-        assertThat(m.alphaSource()).isEqualTo(AlphaSource.PROVIDER);
-        assertThat(m.alpha()).isEqualTo(0.5);
+        assertThat(m.stepSize().source()).isEqualTo(AlphaSource.PROVIDER);
+        assertThat(m.stepSize().alpha()).isEqualTo(0.5);
     }
 
     /** A lower-priority source that must not be consulted. */

@@ -33,10 +33,10 @@ class TabularFeaturesTest {
         ProbeMeasurement m = ProbeComputation.measure(net, EmpiricalNtk.of(net), batch,
                 LinearQNets.context(0.9, 0.5, 1.0));
 
-        assertThat(m.rowRatioMax()).isZero();
-        assertThat(m.fraction17()).isEqualTo(1.0);
-        assertThat(m.beta()).isLessThan(1.0);
-        assertThat(FindingRules.defaults().evaluate(m)).extracting(Finding::kind)
+        assertThat(m.kernel().rowRatioMax()).isZero();
+        assertThat(m.kernel().fraction17()).isEqualTo(1.0);
+        assertThat(m.kernel().beta()).isLessThan(1.0);
+        assertThat(FindingRules.live().evaluate(m)).extracting(Finding::kind)
                 .doesNotContain(FindingKind.OVER_GENERALIZATION, FindingKind.STEP_TOO_LARGE);
     }
 

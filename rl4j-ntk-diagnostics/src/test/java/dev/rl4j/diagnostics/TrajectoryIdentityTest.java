@@ -32,10 +32,10 @@ class TrajectoryIdentityTest {
         LegacyRuns.learner(SEED, MAX_STEP, 16, diagnostics).train();
 
         ProbeMeasurement last = diagnostics.history().get(diagnostics.history().size() - 1).measurement();
-        assertThat(last.alphaSource()).isEqualTo(AlphaSource.MEASURED);
-        assertThat(last.alpha()).isPositive();
-        assertThat(last.linearisationCos()).isBetween(-1.0, 1.0);
-        assertThat(last.beta()).isFinite();
-        assertThat(last.rMax()).isEqualTo(0.1); // CartPole reward 1 times rewardFactor 0.1
+        assertThat(last.stepSize().source()).isEqualTo(AlphaSource.MEASURED);
+        assertThat(last.stepSize().alpha()).isPositive();
+        assertThat(last.stepSize().linearisationCos()).isBetween(-1.0, 1.0);
+        assertThat(last.kernel().beta()).isFinite();
+        assertThat(last.q().rMax()).isEqualTo(0.1); // CartPole reward 1 times rewardFactor 0.1
     }
 }

@@ -90,8 +90,31 @@ class StabilityMetricsTest {
     }
 
     @Test
-    void preconditionedSingularKernelWithoutDampingIsReported() {
-        assertThatThrownBy(() -> StabilityMetrics.ofPreconditioned(new double[][] {{1, 1}, {1, 1}}, null, 0.0, 0.9, 0.1))
-                .isInstanceOf(ArithmeticException.class).hasMessageContaining("not positive definite");
+    void preconditionedSingularKernelWithoutDampingUsesPreQNsPseudoInverseInsteadOfThrowing() {
+        // K = [[1, 1], [1, 1]]: K K^+ is the projection onto (1, 1), so N K K^+ = [[1, 1], [1, 1]]
+        StabilityMetrics m = StabilityMetrics.ofPreconditioned(new double[][] {{1, 1}, {1, 1}}, null, 0.0, 0.9, 0.1);
+
+        assertThat(m.diagMin()).isCloseTo(1.0, within(1e-12));
+        assertThat(m.diagMax()).isCloseTo(1.0, within(1e-12));
+        assertThat(m.offDiagAbsMax()).isCloseTo(1.0, within(1e-12));
+        assertThat(m.eigMax()).isCloseTo(2.0, within(1e-12));
+    }
+
+    @Test
+    void preconditionedMetricsAreThoseOfTheDampedKernelPreQNSolvesWith() {
+        double[][] phi = BairdFeatures.features();
+        double[][] k = Matrices.gram(phi, phi);
+        double[][] next = new double[7][];
+        for (int i = 0; i < 7; i++) {
+            next[i] = phi[6];
+        }
+        double[][] kNext = Matrices.gram(next, phi);
+        DampedKernel damped = DampedKernel.of(k, 0.3);
+
+        StabilityMetrics viaProbe = StabilityMetrics.ofPreconditioned(k, kNext, 0.3, 0.99, 0.5);
+        StabilityMetrics direct = StabilityMetrics.of(damped.preconditioned(k), damped.preconditioned(kNext), 0.99, 0.5);
+
+        assertThat(damped.lambda()).isEqualTo(0.3 * (6 * 5 + 5) / 7.0);
+        assertThat(viaProbe).usingRecursiveComparison().isEqualTo(direct);
     }
 }

@@ -1,38 +1,125 @@
 package dev.rl4j.preqn;
 
+import java.util.Objects;
+
 /**
- * Telemetry of one PreQN update on a minibatch of N transitions (docs/math.md#preqn). Produced on the training thread
- * by {@link PreQNUpdateAlgorithm#compute}, logged at DEBUG and readable as {@link PreQNUpdateAlgorithm#lastUpdate()}.
- * Metric keys for sinks: {@code preqn/cos_before}, {@code preqn/cos_after}, {@code preqn/step_fraction}, ...
+ * Telemetry of one PreQN update on a minibatch of N transitions (Achiam et al. 2019, eqs. 19-21; docs/math.md#preqn),
+ * composed of one part per stage: the TD errors, the kernel solve, the line search and the timings. Produced on the
+ * training thread by {@link PreQNUpdateAlgorithm#compute}, logged at DEBUG and readable as
+ * {@link PreQNUpdateAlgorithm#lastUpdate()}. Metric keys for sinks: {@code preqn/cos_before}, {@code preqn/cos_after},
+ * {@code preqn/step_fraction}, ... (one per flat accessor below).
  *
  * <p>Stability: experimental. @since 0.1
  *
- * @param update         1-based index of this update (every call to compute counts, skipped ones too)
- * @param batchSize      N, number of (s, a) pairs
- * @param outcome        what happened to the parameters
- * @param cosineBefore   cos(Q(theta + Delta theta) - Q(theta), delta) of the full step, in [-1, 1];
- *                       NaN when no step was tried (SKIPPED_NON_FINITE, ZERO_ERROR)
- * @param cosineAfter    the same cosine for the step kept; NaN when theta was left unchanged
- * @param stepFraction   c^k of the step kept, in (0, 1]; 0 when theta was left unchanged
- * @param trials         number of trial steps evaluated, in [0, maxTrials]
- * @param conditionNumber condition number of the solved system: LAPACK dpocon's 1-norm estimate of cond(K + lambda I)
- *                        when Cholesky succeeded, exact lambda_max / lambda_min of K after the pseudo-inverse fallback
- *                        (+Infinity when K is numerically singular)
- *                       (lambda_min &lt;= 1e-13 * N * lambda_max),
- *                       NaN when K was not computed
- * @param lambda         damping used, damping * mean(diag K), >= 0; NaN when K was not computed
- * @param fallbackSolve  true when Cholesky of K + lambda I failed and the pseudo-inverse was used
- * @param deltaMeanAbs   mean |delta_i| after clamping; NaN when the input was not finite
- * @param deltaMaxAbs    max |delta_i| after clamping; NaN when the input was not finite
- * @param kernelNanos    time spent forming K
- * @param solveNanos     time spent solving (K + lambda I) Z = delta, including cond(K)
- * @param stepNanos      time spent forming Delta theta and in the line search
+ * @param update     1-based index of this update (every call to compute counts, skipped ones too)
+ * @param batchSize  N, number of (s, a) pairs
+ * @param outcome    what happened to the parameters
+ * @param tdError    the TD errors delta (after clamping)
+ * @param solve      the solve of (K + lambda I) Z = delta; {@link KernelSolve#NONE} when K was not solved
+ * @param lineSearch the trial steps; {@link LineSearchTrace#NONE} when no step was tried
+ * @param timing     time spent per stage
  */
-public record PreQNUpdate(long update, int batchSize, Outcome outcome,
-        double cosineBefore, double cosineAfter, double stepFraction, int trials,
-        double conditionNumber, double lambda, boolean fallbackSolve,
-        double deltaMeanAbs, double deltaMaxAbs,
-        long kernelNanos, long solveNanos, long stepNanos) {
+public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError tdError, KernelSolve solve,
+        LineSearchTrace lineSearch, Timing timing) {
+
+    /** Validates that no part is null. */
+    public PreQNUpdate {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(tdError, "tdError");
+        Objects.requireNonNull(solve, "solve");
+        Objects.requireNonNull(lineSearch, "lineSearch");
+        Objects.requireNonNull(timing, "timing");
+    }
+
+    /** A reward, Q-value, kernel entry or step component was not finite: theta untouched. */
+    static PreQNUpdate skipped(long update, int n, TdError tdError, KernelSolve solve, Timing timing) {
+        return new PreQNUpdate(update, n, Outcome.SKIPPED_NON_FINITE, tdError, solve, LineSearchTrace.NONE, timing);
+    }
+
+    /** delta was exactly zero: theta untouched. */
+    static PreQNUpdate zeroError(long update, int n, TdError tdError) {
+        return new PreQNUpdate(update, n, Outcome.ZERO_ERROR, tdError, KernelSolve.NONE, LineSearchTrace.NONE,
+                Timing.NONE);
+    }
+
+    /** The solve gave Z = 0 for a non-zero delta: theta untouched, no line search. */
+    static PreQNUpdate solveFailed(long update, int n, TdError tdError, KernelSolve solve, Timing timing) {
+        return new PreQNUpdate(update, n, Outcome.SOLVE_FAILED, tdError, solve, LineSearchTrace.NONE, timing);
+    }
+
+    /** A line search ran and ended in {@code outcome} (ACCEPTED, KEPT_SMALLEST_TRIAL or REJECTED). */
+    static PreQNUpdate stepped(long update, int n, Outcome outcome, TdError tdError, KernelSolve solve,
+            LineSearchTrace lineSearch, Timing timing) {
+        return new PreQNUpdate(update, n, outcome, tdError, solve, lineSearch, timing);
+    }
+
+    /** True when the parameters changed. */
+    public boolean changedParameters() {
+        return outcome == Outcome.ACCEPTED || outcome == Outcome.KEPT_SMALLEST_TRIAL;
+    }
+
+    /**
+     * cos(Q(theta + Delta theta) - Q(theta), delta) of the full step, in [-1, 1]; NaN when no step was tried
+     * (SKIPPED_NON_FINITE, ZERO_ERROR, SOLVE_FAILED).
+     */
+    public double cosineBefore() {
+        return lineSearch.firstCosine();
+    }
+
+    /** The same cosine for the step kept; NaN when theta was left unchanged. */
+    public double cosineAfter() {
+        return changedParameters() ? lineSearch.lastCosine() : Double.NaN;
+    }
+
+    /** c^k of the step kept, in (0, 1]; 0 when theta was left unchanged. */
+    public double stepFraction() {
+        return changedParameters() ? lineSearch.lastFraction() : 0.0;
+    }
+
+    /** Number of trial steps evaluated, in [0, maxTrials]. */
+    public int trials() {
+        return lineSearch.trials();
+    }
+
+    /** {@link KernelSolve#conditionNumber()}. */
+    public double conditionNumber() {
+        return solve.conditionNumber();
+    }
+
+    /** {@link KernelSolve#lambda()}. */
+    public double lambda() {
+        return solve.lambda();
+    }
+
+    /** {@link KernelSolve#fallback()}. */
+    public boolean fallbackSolve() {
+        return solve.fallback();
+    }
+
+    /** Mean |delta_i| after clamping; NaN when the input was not finite. */
+    public double deltaMeanAbs() {
+        return tdError.meanAbs();
+    }
+
+    /** Max |delta_i| after clamping; NaN when the input was not finite. */
+    public double deltaMaxAbs() {
+        return tdError.maxAbs();
+    }
+
+    /** Time spent forming K. */
+    public long kernelNanos() {
+        return timing.kernelNanos();
+    }
+
+    /** Time spent solving (K + lambda I) Z = delta, including cond(K). */
+    public long solveNanos() {
+        return timing.solveNanos();
+    }
+
+    /** Time spent forming Delta theta and in the line search. */
+    public long stepNanos() {
+        return timing.stepNanos();
+    }
 
     /** What an update did to the parameters. @since 0.1 */
     public enum Outcome {
@@ -50,8 +137,54 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome,
         SOLVE_FAILED
     }
 
-    /** True when the parameters changed. */
-    public boolean changedParameters() {
-        return outcome == Outcome.ACCEPTED || outcome == Outcome.KEPT_SMALLEST_TRIAL;
+    /**
+     * The TD errors delta_i = y_i - Q(s_i, a_i) after clamping (eq. 5).
+     *
+     * @param meanAbs mean |delta_i|; NaN when the input was not finite
+     * @param maxAbs  max |delta_i|; NaN when the input was not finite
+     */
+    public record TdError(double meanAbs, double maxAbs) {
+        /** The TD errors could not be formed (a non-finite reward or Q-value). */
+        public static final TdError UNKNOWN = new TdError(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The solve of (K + lambda I) Z = delta ({@link dev.rl4j.ntk.DampedKernel}).
+     *
+     * @param conditionNumber condition number of the solved system: LAPACK dpocon's 1-norm estimate of
+     *                        cond(K + lambda I) when Cholesky succeeded, exact lambda_max / lambda_min of K after the
+     *                        pseudo-inverse fallback (+Infinity when K is numerically singular,
+     *                        lambda_min <= 1e-13 * N * lambda_max); NaN when K was not solved
+     * @param lambda          damping used, damping * max(mean(diag K), 0), >= 0; NaN when K was not solved
+     * @param fallback        true when Cholesky of K + lambda I failed and the pseudo-inverse was used
+     */
+    public record KernelSolve(double conditionNumber, double lambda, boolean fallback) {
+        /** K was not solved. */
+        public static final KernelSolve NONE = new KernelSolve(Double.NaN, Double.NaN, false);
+    }
+
+    /**
+     * The trial steps theta + c^k Delta theta of the line search (eq. 21), whatever was kept.
+     *
+     * @param trials       trial steps evaluated, in [0, maxTrials]
+     * @param firstCosine  cos(Q_new - Q_old, delta) of the first (full) trial; NaN when none ran
+     * @param lastCosine   the cosine of the last trial; NaN when none ran or Q_new was not finite
+     * @param lastFraction c^k of the last trial; 0 when none ran
+     */
+    public record LineSearchTrace(int trials, double firstCosine, double lastCosine, double lastFraction) {
+        /** No line search ran. */
+        public static final LineSearchTrace NONE = new LineSearchTrace(0, Double.NaN, Double.NaN, 0.0);
+    }
+
+    /**
+     * Time spent per stage of the update, in nanoseconds (0 for a stage that did not run).
+     *
+     * @param kernelNanos forming K
+     * @param solveNanos  solving (K + lambda I) Z = delta, including cond(K)
+     * @param stepNanos   forming Delta theta and the line search
+     */
+    public record Timing(long kernelNanos, long solveNanos, long stepNanos) {
+        /** Nothing was timed. */
+        public static final Timing NONE = new Timing(0, 0, 0);
     }
 }

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import dev.rl4j.ntk.DampedKernel;
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.testing.Batches;
 import dev.rl4j.testing.DenseNets;
@@ -86,7 +87,7 @@ class PreQNUpdateAlgorithmTest {
         double[] delta = TdErrors.delta(net, batch, GAMMA);
         double[][] k = EmpiricalNtk.of(net).gram(Batches.states(batch), Batches.actions(batch));
 
-        KernelSolution s = KernelSolution.solve(k, delta, 0.0);
+        DampedKernel.Solution s = DampedKernel.of(k, 0.0).solve(delta);
 
         for (int i = 0; i < delta.length; i++) {
             double kz = 0;
@@ -203,7 +204,7 @@ class PreQNUpdateAlgorithmTest {
     void dampedSolveOfASingularKernelIsFiniteWithoutTheFallback() {
         double[][] k = {{1, 1}, {1, 1}};
 
-        KernelSolution s = KernelSolution.solve(k, new double[] {1, -1}, 1e-6);
+        DampedKernel.Solution s = DampedKernel.of(k, 1e-6).solve(new double[] {1, -1});
 
         assertThat(s.fallback()).isFalse();
         assertThat(java.util.Arrays.stream(s.z()).allMatch(Double::isFinite)).isTrue();
@@ -348,6 +349,16 @@ class PreQNUpdateAlgorithmTest {
 
         assertThat(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.builder().alpha(0.25).build(), GAMMA, 1.0)
                 .stepSize()).isEqualTo(0.25);
+    }
+
+    @Test
+    void gammaOutsideTheClosedUnitIntervalIsRejectedWithFieldRangeAndValue() {
+        MultiLayerNetwork net = DenseNets.dense(23, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.5, 1.0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("gamma must be in [0, 1], got 1.5");
+        assertThat(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), 1.0, 1.0).gamma()).isEqualTo(1.0);
     }
 
     private static int argMax(MultiLayerNetwork net, double[] s) {

@@ -2,6 +2,7 @@ package dev.rl4j.regression;
 
 import dev.rl4j.diagnostics.FindingKind;
 import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.diagnostics.NtkDiagnosticsBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +82,7 @@ public final class AgentRegression {
     private long[] seeds;
     private final List<Expectation> expectations = new ArrayList<>();
     private final Set<FindingKind> forbidden = EnumSet.noneOf(FindingKind.class);
-    private LongFunction<NtkDiagnostics.Builder> diagnostics;
+    private LongFunction<NtkDiagnosticsBuilder> diagnostics;
     private Integer minPassing;
     private Duration timeLimit;
 
@@ -170,7 +171,7 @@ public final class AgentRegression {
      * @param configuration seed to a fresh diagnostics builder, e.g.
      *                      {@code seed -> NtkDiagnostics.builder().period(500).seed(seed)}
      */
-    public AgentRegression diagnostics(LongFunction<NtkDiagnostics.Builder> configuration) {
+    public AgentRegression diagnostics(LongFunction<NtkDiagnosticsBuilder> configuration) {
         this.diagnostics = Objects.requireNonNull(configuration, "configuration");
         return this;
     }
@@ -206,7 +207,7 @@ public final class AgentRegression {
             throw new IllegalStateException("seeds must be set before run(), e.g. seeds(1, 2, 3)");
         }
         int required = minPassing == null ? seeds.length : minPassing;
-        LongFunction<NtkDiagnostics.Builder> diag = diagnostics != null ? diagnostics
+        LongFunction<NtkDiagnosticsBuilder> diag = diagnostics != null ? diagnostics
                 : forbidden.isEmpty() ? null : seed -> NtkDiagnostics.builder().seed(seed);
         SeedRun.Checks checks = new SeedRun.Checks(List.copyOf(expectations), EnumSet.copyOf(forbidden), diag,
                 timeLimit);

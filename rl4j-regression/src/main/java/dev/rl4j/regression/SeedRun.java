@@ -2,6 +2,7 @@ package dev.rl4j.regression;
 
 import dev.rl4j.diagnostics.FindingKind;
 import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.diagnostics.NtkDiagnosticsBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class SeedRun {
      * @param timeLimit    per-seed wall-time limit; null for none
      */
     record Checks(List<Expectation> expectations, Set<FindingKind> forbidden,
-            LongFunction<NtkDiagnostics.Builder> diagnostics, Duration timeLimit) {
+            LongFunction<NtkDiagnosticsBuilder> diagnostics, Duration timeLimit) {
     }
 
     private final long seed;
@@ -132,7 +133,7 @@ final class SeedRun {
         if (checks.diagnostics() == null) {
             return;
         }
-        NtkDiagnostics.Builder b = checks.diagnostics().apply(seed);
+        NtkDiagnosticsBuilder b = checks.diagnostics().apply(seed);
         if (b == null) {
             throw new IllegalStateException("the diagnostics configuration returned null for seed " + seed);
         }

@@ -1,6 +1,9 @@
 package dev.rl4j.lab.offline;
 
+import dev.rl4j.diagnostics.FindingKind;
+import dev.rl4j.diagnostics.FindingRules;
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>{@code q.zip} is a DL4J {@link ModelSerializer} {@link MultiLayerNetwork}; RL4J's legacy {@code DQN.save} and
  * {@code DQNPolicy.save} write exactly this format, so their files are accepted as they are. A ComputationGraph zip is
- * rejected. {@code batch.csv} is described in {@link TransitionBatch}. The diagnosis is {@link OfflineDiagnosis}:
+ * rejected. {@code batch.csv} is described in {@link TransitionCsv}. The diagnosis is {@link OfflineDiagnosis}:
  * K(X, X) over the batch's pairs, and SEEM from K(X*, X) when next states are given (done rows contribute a zero row).
  *
  * <p>Defaults: {@code gamma = 0.99} (RL4J's usual discount; only eq. 17's bound, beta and SEEM depend on it) and
@@ -30,8 +33,10 @@ import picocli.CommandLine.Spec;
  * pairs, state_width, actions, params, method, gamma, alpha, done_rows, next_states, diag_mean, diag_min, diag_max,
  * off_diag_abs_mean, off_diag_abs_max, row_ratio_mean, row_ratio_median, row_ratio_p90, row_ratio_max,
  * row_ratio_bound, worst_row, max_step_ratio, fraction16, fraction17, beta, contraction, eig_min, eig_max, cond,
- * seem, seem_normalized, verdicts, settings}. {@code cond} is null when K is singular; {@code seem} and
- * {@code seem_normalized} are null without next states. Bad input: a message and exit code 2.
+ * seem, seem_normalized, findings, settings}: {@code findings} lists the {@link FindingKind} names that
+ * {@link FindingRules#offlineStrict()} reports on K (the live listener's vocabulary with stricter thresholds: eq. 17
+ * on every row, SEEM > 0, NO_CONTRACTION when beta >= 1), empty when none. {@code cond} is null when K is singular;
+ * {@code seem} and {@code seem_normalized} are null without next states. Bad input: a message and exit code 2.
  *
  * <p>Stability: experimental. @since 0.1
  */
@@ -70,15 +75,15 @@ public final class OfflineNtkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--alpha must be finite and > 0, got " + alpha);
         }
         MultiLayerNetwork net = load(model);
-        TransitionBatch data = TransitionBatch.read(batch);
-        OfflineDiagnosis d = OfflineDiagnosis.of(net, data, gamma, alpha);
+        TransitionBatch data = TransitionCsv.read(batch);
+        OfflineDiagnosis d = OfflineDiagnosis.of(net, data, gamma, alpha, FindingRules.offlineStrict());
         StabilityMetrics m = d.metrics();
         int actions = net.layerSize(net.getnLayers() - 1);
 
         PrintWriter err = spec.commandLine().getErr();
         err.println(String.format(Locale.ROOT, "model %s: %d inputs, %d actions, %d params; batch %s: %d pairs, "
                         + "%d done, next states %s; method %s; gamma %s, alpha %s",
-                model, data.stateWidth(), actions, net.numParams(), batch, m.pairs(), data.doneCount(),
+                model, data.stateWidth(), actions, net.numParams(), batch, m.pairs(), data.terminalCount(),
                 data.hasNextStates() ? "yes" : "no", d.method(), gamma, alpha));
         err.println(String.format(Locale.ROOT, "  diag K_ii      mean %.6g  min %.6g  max %.6g", m.diagMean(),
                 m.diagMin(), m.diagMax()));
@@ -91,14 +96,15 @@ public final class OfflineNtkCommand implements Callable<Integer> {
                 m.isContraction() ? "contraction" : "no contraction guarantee", m.conditionNumber(),
                 Double.isNaN(m.seem()) ? "n/a (no next states)"
                         : String.format(Locale.ROOT, "%.6g (normalised %.6g)", m.seem(), m.seemNormalized())));
-        err.println("  verdicts: " + d.verdicts());
+        err.println("  findings: " + (d.findings().isEmpty() ? "none" : d.kinds()));
+        d.findings().forEach(f -> err.println("    " + f.kind() + ": " + f.explanation()));
         err.flush();
 
         JsonLine json = new JsonLine().put("command", "ntk").put("model", model.toString())
                 .put("batch", batch.toString()).put("pairs", m.pairs()).put("state_width", data.stateWidth())
                 .put("actions", actions).put("params", net.numParams())
                 .put("method", d.method().name().toLowerCase(Locale.ROOT)).put("gamma", gamma).put("alpha", alpha)
-                .put("done_rows", data.doneCount()).put("next_states", data.hasNextStates())
+                .put("done_rows", data.terminalCount()).put("next_states", data.hasNextStates())
                 .put("diag_mean", m.diagMean()).put("diag_min", m.diagMin()).put("diag_max", m.diagMax())
                 .put("off_diag_abs_mean", m.offDiagAbsMean()).put("off_diag_abs_max", m.offDiagAbsMax())
                 .put("row_ratio_mean", m.rowRatioMean()).put("row_ratio_median", m.rowRatioMedian())
@@ -108,7 +114,7 @@ public final class OfflineNtkCommand implements Callable<Integer> {
                 .put("fraction17", m.fraction17()).put("beta", m.beta()).put("contraction", m.isContraction())
                 .put("eig_min", m.eigMin()).put("eig_max", m.eigMax()).put("cond", m.conditionNumber())
                 .put("seem", m.seem()).put("seem_normalized", m.seemNormalized())
-                .put("verdicts", d.verdicts().stream().map(Enum::name).toList())
+                .put("findings", d.kinds().stream().map(Enum::name).toList())
                 .put("settings", dev.rl4j.lab.options.CommandSettings.of(spec));
         PrintWriter out = spec.commandLine().getOut();
         out.println(json);

@@ -1,5 +1,8 @@
 package dev.rl4j.lab.report;
 
+import dev.rl4j.diagnostics.ProbeMeasurement;
+import dev.rl4j.diagnostics.ProbeRecord;
+import dev.rl4j.ntk.StabilityMetrics;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes one self-contained HTML file (no network fetch: every chart is a PNG embedded as a data URI) with learning
- * curves, max|Q| against the soft-divergence bound, row ratio, beta(K), SEEM, a verdict timeline and heatmaps of the
+ * curves, max|Q| against the soft-divergence bound, row ratio, beta(K), SEEM, a findings timeline and heatmaps of the
  * normalised kernel K_ij / sqrt(K_ii K_jj) at the first and last probe of each run.
  *
  * <p>Stability: experimental. @since 0.1
@@ -67,14 +70,15 @@ public final class HtmlReport {
                 learningCurves(runs));
         section(html, "max|Q| against the soft-divergence bound",
                 "Soft divergence (van Hasselt et al. 2018): max|Q| on the probe batch above r_max / (1 - gamma).",
-                probeChart(runs, "max|Q|", true, p -> p.maxAbsQ(), p -> p.softBound(), "bound r_max/(1-gamma)"));
+                probeChart(runs, "max|Q|", true, m -> m.q().maxAbs(), m -> m.q().softBound(), "bound r_max/(1-gamma)"));
         section(html, "Row ratio of the NTK", "max_i R_i(K); eq. 17 with rho uniform needs R_i <= (1-gamma)/(1+gamma).",
-                probeChart(runs, "max row ratio", true, p -> p.rowRatioMax(), p -> p.rowRatioBound(), "eq. 17 bound"));
+                probeChart(runs, "max row ratio", true, m -> m.kernelMetric(StabilityMetrics::rowRatioMax),
+                        ProbeMeasurement::rowRatioBound, "eq. 17 bound"));
         section(html, "Contraction modulus beta(K)", "Thm. 2: beta < 1 means the linearised update is a contraction.",
-                probeChart(runs, "beta", false, p -> p.beta(), p -> 1.0, "beta = 1"));
+                probeChart(runs, "beta", false, m -> m.kernelMetric(StabilityMetrics::beta), m -> 1.0, "beta = 1"));
         section(html, "SEEM", "Largest real eigenvalue of gamma K(X*,X) - K(X,X); positive means self-exciting.",
-                probeChart(runs, "SEEM", false, p -> p.seem(), p -> 0.0, "0"));
-        section(html, "Verdict timeline", "Findings active at each probe.", verdictTimeline(runs));
+                probeChart(runs, "SEEM", false, m -> m.kernelMetric(StabilityMetrics::seem), m -> 0.0, "0"));
+        section(html, "Findings timeline", "Findings active at each probe.", findingsTimeline(runs));
         for (RunSeries run : runs) {
             if (run.firstKernel() != null) {
                 section(html, "Normalised NTK, " + run.name(),
@@ -147,7 +151,7 @@ public final class HtmlReport {
     }
 
     private interface Metric {
-        double of(RunSeries.Probe p);
+        double of(ProbeMeasurement m);
     }
 
     private static XYChart probeChart(List<RunSeries> runs, String yTitle, boolean log, Metric metric, Metric reference,
@@ -161,15 +165,16 @@ public final class HtmlReport {
         for (RunSeries run : runs) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (RunSeries.Probe p : run.probes()) {
-                double v = metric.of(p);
+            for (ProbeRecord p : run.probes()) {
+                ProbeMeasurement m = p.measurement();
+                double v = metric.of(m);
                 if (Double.isFinite(v) && (!log || v > 0)) {
-                    x.add((double) p.step());
+                    x.add((double) m.step());
                     y.add(v);
                 }
-                double r = reference.of(p);
+                double r = reference.of(m);
                 if (Double.isFinite(r) && (!log || r > 0)) {
-                    refX.add((double) p.step());
+                    refX.add((double) m.step());
                     refY.add(r);
                 }
             }
@@ -196,20 +201,20 @@ public final class HtmlReport {
         return chart;
     }
 
-    private static XYChart verdictTimeline(List<RunSeries> runs) {
+    private static XYChart findingsTimeline(List<RunSeries> runs) {
         TreeSet<String> names = new TreeSet<>();
         for (RunSeries run : runs) {
-            run.probes().forEach(p -> names.addAll(p.findings()));
+            run.probes().forEach(p -> names.addAll(activeKinds(p)));
         }
         if (names.isEmpty()) {
-            XYChart chart = new XYChartBuilder().width(WIDTH).height(160).title("Verdicts: none fired")
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(160).title("Findings: none fired")
                     .xAxisTitle("environment steps").build();
             chart.addSeries("no findings", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
             return chart;
         }
         List<String> levels = new ArrayList<>(names);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(120 + 40 * levels.size())
-                .title("Verdicts: " + String.join(", ", levels.stream().map(n -> (levels.indexOf(n) + 1) + "=" + n).toList()))
+                .title("Findings: " + String.join(", ", levels.stream().map(n -> (levels.indexOf(n) + 1) + "=" + n).toList()))
                 .xAxisTitle("environment steps").yAxisTitle("finding #").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setYAxisMin(0.5);
@@ -218,9 +223,9 @@ public final class HtmlReport {
         for (RunSeries run : runs) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (RunSeries.Probe p : run.probes()) {
-                for (String f : p.findings()) {
-                    x.add((double) p.step());
+            for (ProbeRecord p : run.probes()) {
+                for (String f : activeKinds(p)) {
+                    x.add((double) p.measurement().step());
                     y.add(levels.indexOf(f) + 1 + 0.1 * offset);
                 }
             }
@@ -230,6 +235,10 @@ public final class HtmlReport {
             offset++;
         }
         return chart;
+    }
+
+    private static List<String> activeKinds(ProbeRecord p) {
+        return p.activeKinds().stream().map(Enum::name).toList();
     }
 
     private static HeatMapChart heatmap(String title, double[][] k) {

@@ -115,7 +115,7 @@ public final class CartpoleExperiment {
         } finally {
             diagnostics.close();
         }
-        return new Result(new RunSeries(name, trained.series().episodes(), DiagnosticsSeries.probes(diagnostics.history()),
+        return new Result(new RunSeries(name, trained.series().episodes(), diagnostics.history(),
                 before, kernel(net, fixed)), learner, trained.seconds());
     }
 

@@ -72,7 +72,8 @@ public final class DemoCommand implements Callable<Integer> {
             one.put("episodes", r.series().episodes().size());
             one.put("mean100", EpisodeRecorder.meanOfLast(r.series().episodes(), 100));
             one.put("probes", r.series().probes().size());
-            one.put("findings", r.series().probes().stream().flatMap(p -> p.findings().stream()).distinct().toList());
+            one.put("findings", r.series().probes().stream().flatMap(p -> p.activeKinds().stream()).map(Enum::name)
+                    .distinct().toList());
             one.put("seconds", r.seconds());
             summary.put(algo.name().toLowerCase(), one);
         }

@@ -155,10 +155,11 @@ public final class RegressCommand implements Callable<Integer> {
                     bestMean100(eps), "episodes", (double) eps.size());
             boolean ok = expect.holds(metrics);
             passed += ok ? 1 : 0;
-            Long firstWarning = r.series().probes().stream().filter(p -> !p.findings().isEmpty()).map(RunSeries.Probe::step)
-                    .findFirst().orElse(null);
-            Long firstSoft = r.series().probes().stream().filter(p -> p.maxAbsQ() > p.softBound()).map(RunSeries.Probe::step)
-                    .findFirst().orElse(null);
+            Long firstWarning = r.series().probes().stream().filter(p -> !p.active().isEmpty())
+                    .map(p -> p.measurement().step()).findFirst().orElse(null);
+            Long firstSoft = r.series().probes().stream()
+                    .filter(p -> p.measurement().q().maxAbs() > p.measurement().q().softBound())
+                    .map(p -> p.measurement().step()).findFirst().orElse(null);
             RunCommand.writeEpisodes(out.get().resolve(name.toLowerCase(Locale.ROOT) + "-episodes.csv"), eps);
             System.err.printf(Locale.ROOT, "%-6s %-6d %9d %9.1f %13.1f %9.0f %8s %14s %14s%n", a.name().toLowerCase(),
                     seed, eps.size(), metrics.get("mean100"), metrics.get("best_mean100"), r.seconds(), ok ? "yes" : "no",

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  *
  * <p>Outputs: a text table on stderr; {@code DIR/table.csv} with the columns of {@link StudyCell#CSV_COLUMNS};
  * {@code DIR/ntk-study.png} ({@link StudyChart}); and one JSON line on stdout with keys {@code study, states, seeds,
- * seed, activations, widths, depths, kernels, elapsed_s, out, csv, chart}, the findings of {@link StudyFindings}
+ * seed, activations, widths, depths, kernels, elapsed_s, out, csv, chart} and the claims of {@link StudyClaims}
  * ({@code relu_largest_row_ratio, sin_lowest_row_ratio, relu_largest_diag, row_ratio_grows_with_depth,
  * diag_grows_with_width, diag_shrinks_with_depth}, each true/false or null when untestable, and
  * {@code by_activation} with the numbers behind them) and {@code settings} (every option).
@@ -124,19 +124,19 @@ public final class NtkStudyCommand implements Callable<Integer> {
         CsvTable.write(csv, StudyCell.CSV_COLUMNS, cells.stream().map(StudyCell::csvValues).toList());
         Path png = out.resolve("ntk-study.png");
         new StudyChart(grid, cells).write(png);
-        StudyFindings findings = StudyFindings.of(grid, cells);
-        printTable(summary.err(), cells, findings);
+        StudyClaims claims = StudyClaims.of(grid, cells);
+        printTable(summary.err(), cells, claims);
 
         JsonLine json = new JsonLine().put("study", "ntk").put("states", grid.states()).put("seeds", grid.seeds())
                 .put("seed", grid.seed()).put("activations", grid.activations()).put("widths", grid.widths())
                 .put("depths", grid.depths()).put("kernels", grid.kernels())
                 .put("elapsed_s", Math.round(elapsed * 100) / 100.0)
                 .put("out", out.toString()).put("csv", csv.toString()).put("chart", png.toString());
-        summary.print(json.putAll(findings.toJson()));
+        summary.print(json.putAll(claims.toJson()));
         return 0;
     }
 
-    private static void printTable(PrintWriter err, List<StudyCell> cells, StudyFindings f) {
+    private static void printTable(PrintWriter err, List<StudyCell> cells, StudyClaims f) {
         err.println(String.format(Locale.ROOT, "%-10s %6s %6s %6s %12s %10s %12s %10s", "activation", "width",
                 "depth", "seeds", "diag_mean", "diag_sd", "row_ratio", "rr_sd"));
         for (StudyCell c : cells) {

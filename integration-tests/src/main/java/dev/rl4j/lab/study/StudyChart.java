@@ -40,13 +40,13 @@ public record StudyChart(StudyGrid grid, List<StudyCell> cells) {
         int dMin = depths[0];
         List<XYChart> charts = new ArrayList<>();
         charts.add(panel("(a) row ratio vs depth, width " + wMax, "hidden layers", "mean row ratio R", false, false,
-                depths, (a, d) -> StudyFindings.find(cells, a, wMax, d).rowRatioMean()));
+                depths, (a, d) -> StudyClaims.find(cells, a, wMax, d).rowRatioMean()));
         charts.add(panel("(b) row ratio vs width, depth " + dMax, "hidden width", "mean row ratio R", false, false,
-                widths, (a, w) -> StudyFindings.find(cells, a, w, dMax).rowRatioMean()));
+                widths, (a, w) -> StudyClaims.find(cells, a, w, dMax).rowRatioMean()));
         charts.add(panel("(c) diagonal vs width, depth " + dMin, "hidden width", "mean K_ii", false, false,
-                widths, (a, w) -> StudyFindings.find(cells, a, w, dMin).diagMean()));
+                widths, (a, w) -> StudyClaims.find(cells, a, w, dMin).diagMean()));
         charts.add(panel("(d) diagonal vs depth, width " + wMax, "hidden layers", "mean K_ii", false, false,
-                depths, (a, d) -> StudyFindings.find(cells, a, wMax, d).diagMean()));
+                depths, (a, d) -> StudyClaims.find(cells, a, wMax, d).diagMean()));
         String name = png.toString();
         String base = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
         BitmapEncoder.saveBitmap(charts, 2, 2, base, BitmapEncoder.BitmapFormat.PNG);

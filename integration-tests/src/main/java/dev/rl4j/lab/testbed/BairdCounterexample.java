@@ -1,5 +1,6 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.lab.TransitionBatch;
 import java.util.Random;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;

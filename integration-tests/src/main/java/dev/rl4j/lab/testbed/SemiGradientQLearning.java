@@ -1,5 +1,6 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.EmpiricalNtk;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,6 +1,11 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.diagnostics.Finding;
+import dev.rl4j.diagnostics.FindingKind;
+import dev.rl4j.diagnostics.FindingRules;
+import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.ntk.NextStateKernel;
 import dev.rl4j.ntk.StabilityMetrics;
 import dev.rl4j.preqn.PreQNConfiguration;
 import dev.rl4j.preqn.PreQNUpdateAlgorithm;
@@ -37,8 +42,9 @@ public final class TestbedRun {
      * @param startMaxAbsQ     max |Q| over the testbed's states before training
      * @param endMaxAbsQ       after the last update
      * @param divergedAt       first update at which max |Q| passed 10x its start, -1 if never
-     * @param flaggedAt        first probed update (dqn only) with SEEM > 0, or with beta >= 1 and eq. 17 failing on
-     *                         some row; -1 if never
+     * @param flaggedAt        first probed update (dqn only) where {@link FindingRules#offlineStrict()} finds
+     *                         SELF_EXCITING (SEEM > 0), or NO_CONTRACTION (beta >= 1) with OVER_GENERALIZATION (eq. 17
+     *                         failing on some row); -1 if never
      * @param trace            max |Q| after each probe interval
      */
     public record Outcome(double startMaxAbsQ, double endMaxAbsQ, int divergedAt, int flaggedAt, List<Double> trace) {
@@ -83,9 +89,11 @@ public final class TestbedRun {
             if (t % probeEvery == 0 && flagged < 0 && sgd != null) {
                 INDArray s = b.stateArray(DataType.DOUBLE);
                 double[][] k = ntk.gram(s, b.actions());
-                double[][] kNext = ntk.cross(b.nextStateArray(DataType.DOUBLE), greedy(net, b), s, b.actions());
-                StabilityMetrics m = StabilityMetrics.of(k, kNext, gamma, alpha);
-                if (m.isSelfExciting() || (!m.isContraction() && m.fraction17() < 1.0)) {
+                double[][] kNext = NextStateKernel.of(net, ntk, s, b.actions(), b.nextStates(), b.terminal());
+                List<FindingKind> kinds = FindingRules.offlineStrict().evaluate(StabilityMetrics.of(k, kNext, gamma, alpha))
+                        .stream().map(Finding::kind).toList();
+                if (kinds.contains(FindingKind.SELF_EXCITING) || (kinds.contains(FindingKind.NO_CONTRACTION)
+                        && kinds.contains(FindingKind.OVER_GENERALIZATION))) {
                     flagged = t;
                 }
             }
@@ -103,15 +111,6 @@ public final class TestbedRun {
             }
         }
         return new Outcome(start, maxAbs(net.output(allStates)), diverged, flagged, trace);
-    }
-
-    private static int[] greedy(MultiLayerNetwork net, TransitionBatch b) {
-        INDArray q = net.output(b.nextStateArray(DataType.DOUBLE), false);
-        int[] a = new int[b.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = q.getRow(i).argMax().getInt(0);
-        }
-        return a;
     }
 
     /** max |Q| over every entry of a network output. */

@@ -1,5 +1,7 @@
 package dev.rl4j.lab.testbed;
 
+import dev.rl4j.lab.TransitionBatch;
+
 /**
  * The "w -> 2w" example (Sutton and Barto, Section 11.2; docs/math.md#w-2w): two states with scalar features 1 and 2,
  * one transition s1 -> s2 with reward 0, value v(s) = w x(s). Semi-gradient TD on that transition multiplies w by

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rl4j.diagnostics.FindingKind;
+import dev.rl4j.diagnostics.FindingRules;
 import dev.rl4j.lab.LabOptions;
 import dev.rl4j.lab.LabRun;
 import dev.rl4j.lab.NetSpec;
@@ -12,6 +14,8 @@ import dev.rl4j.ntk.StabilityMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.deeplearning4j.util.ModelSerializer;
@@ -126,12 +130,16 @@ class OfflineNtkCommandTest {
     }
 
     @Test
-    void verdictsFollowTheDocumentedRules() throws IOException {
+    void findingsAreThoseOfTheStrictOfflineRules() throws IOException {
         LabRun run = LabRun.of("ntk", "--model", model.toString(), "--batch", stateOnlyCsv().toString());
 
         StabilityMetrics m = StabilityMetrics.of(EmpiricalNtk.of(net).gram(states(), A), 0.99, 1.0);
-        assertThat(run.json().get("verdicts").toString()).contains(Verdict.of(m).get(0).name());
-        assertThat(Verdict.of(m)).contains(Verdict.OVER_GENERALIZATION); // eq. 17 with gamma 0.99 is strict
+        List<String> expected = FindingRules.offlineStrict().evaluate(m).stream().map(f -> f.kind().name()).toList();
+        List<String> reported = new ArrayList<>();
+        run.json().get("findings").forEach(n -> reported.add(n.asText()));
+        assertThat(reported).isEqualTo(expected);
+        assertThat(expected).contains(FindingKind.OVER_GENERALIZATION.name()); // eq. 17 with gamma 0.99 is strict
+        assertThat(run.err()).contains("OVER_GENERALIZATION: ");
     }
 
     @Test
@@ -139,7 +147,7 @@ class OfflineNtkCommandTest {
         LabRun run = LabRun.of("ntk", "--model", model.toString(), "--batch", transitionCsv().toString());
 
         assertThat(run.err()).contains("6 pairs", "method STRUCTURED", "diag K_ii", "row ratio R_i", "eq. 16",
-                "eq. 17", "beta", "cond(K)", "SEEM", "verdicts");
+                "eq. 17", "beta", "cond(K)", "SEEM", "findings");
         assertThat(run.out().strip().lines()).hasSize(1);
     }
 

@@ -44,7 +44,7 @@ class CartpoleSmokeTest {
         assertThat(r.series().episodes()).isNotEmpty();
         assertThat(r.series().episodes().get(r.series().episodes().size() - 1).step()).isGreaterThanOrEqualTo(2000);
         assertThat(r.series().probes()).isNotEmpty();
-        assertThat(r.series().probes()).allSatisfy(p -> assertThat(p.findings()).doesNotContain("NON_FINITE"));
+        assertThat(r.series().probes()).allSatisfy(p -> assertThat(p.activeKinds()).doesNotContain(FindingKind.NON_FINITE));
         assertThat(out.resolve(algo.name().toLowerCase() + "-diagnostics.csv")).isNotEmptyFile();
     }
 

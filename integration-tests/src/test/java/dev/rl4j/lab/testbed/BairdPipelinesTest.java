@@ -41,7 +41,7 @@ class BairdPipelinesTest {
         assertThat(history).hasSizeGreaterThanOrEqualTo(3);
         // every Baird pair shares feature x_8, so eq. 17 fails on the rows of every probe batch
         assertThat(history).allSatisfy(r -> {
-            assertThat(r.measurement().fraction17()).isZero();
+            assertThat(r.measurement().kernel().fraction17()).isZero();
             assertThat(r.candidates()).extracting(f -> f.kind()).contains(FindingKind.OVER_GENERALIZATION);
         });
     }

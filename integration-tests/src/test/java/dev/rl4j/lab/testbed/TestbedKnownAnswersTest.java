@@ -3,6 +3,7 @@ package dev.rl4j.lab.testbed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rl4j.lab.TransitionBatch;
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.util.Random;

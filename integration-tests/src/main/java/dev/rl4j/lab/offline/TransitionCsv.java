@@ -1,5 +1,6 @@
 package dev.rl4j.lab.offline;
 
+import dev.rl4j.lab.TransitionBatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A batch of state-action pairs, optionally with rewards, terminal flags and next states, read from CSV.
+ * Reads a {@link TransitionBatch} of state-action pairs, optionally with rewards, terminal flags and next states,
+ * from CSV.
  *
  * <p>Format: a header line, then one row per pair, comma-separated, blank lines and lines starting with {@code #}
  * ignored, fields trimmed. Columns, in any order:
@@ -29,38 +31,10 @@ import java.util.Map;
  * (1-based, header = line 1) and the column.
  *
  * <p>Stability: experimental. @since 0.1
- *
- * @param states     N x d states
- * @param actions    N action indices (>= 0)
- * @param rewards    N rewards, or null when the file has no {@code r} column
- * @param done       N terminal flags (all false when the file has no {@code done} column)
- * @param nextStates N x d next states, or null when the file has none; the row of a done pair may be null
  */
-public record TransitionBatch(double[][] states, int[] actions, double[] rewards, boolean[] done,
-        double[][] nextStates) {
+public final class TransitionCsv {
 
-    /** Number of pairs N. */
-    public int size() {
-        return actions.length;
-    }
-
-    /** State width d. */
-    public int stateWidth() {
-        return states[0].length;
-    }
-
-    /** True when the file had next-state columns. */
-    public boolean hasNextStates() {
-        return nextStates != null;
-    }
-
-    /** Number of rows flagged done. */
-    public int doneCount() {
-        int c = 0;
-        for (boolean d : done) {
-            c += d ? 1 : 0;
-        }
-        return c;
+    private TransitionCsv() {
     }
 
     /**
@@ -179,8 +153,8 @@ public record TransitionBatch(double[][] states, int[] actions, double[] rewards
             throw new IllegalArgumentException(name + " has a header but no data rows");
         }
         return new TransitionBatch(s.toArray(double[][]::new), a.stream().mapToInt(Integer::intValue).toArray(),
-                r.isEmpty() ? null : r.stream().mapToDouble(Double::doubleValue).toArray(), toArray(d),
-                nextWidth > 0 ? sn.toArray(double[][]::new) : null);
+                r.isEmpty() ? null : r.stream().mapToDouble(Double::doubleValue).toArray(),
+                nextWidth > 0 ? sn.toArray(double[][]::new) : null, toArray(d));
     }
 
     private static boolean skip(String line) {

@@ -33,7 +33,7 @@ import java.util.Map;
  * @param diagGrowsWithWidth     see above; null with a single width
  * @param diagShrinksWithDepth   see above; null with a single depth
  */
-public record StudyFindings(StudyGrid grid, Map<String, ActivationSummary> perActivation,
+public record StudyClaims(StudyGrid grid, Map<String, ActivationSummary> perActivation,
         Boolean reluLargestRowRatio, Boolean sinLowestRowRatio, Boolean reluLargestDiag,
         Boolean rowRatioGrowsWithDepth, Boolean diagGrowsWithWidth, Boolean diagShrinksWithDepth) {
 
@@ -83,7 +83,7 @@ public record StudyFindings(StudyGrid grid, Map<String, ActivationSummary> perAc
     }
 
     /** Evaluates the claims on the cells of {@code grid} (one cell per activation, width and depth). */
-    public static StudyFindings of(StudyGrid grid, List<StudyCell> cells) {
+    public static StudyClaims of(StudyGrid grid, List<StudyCell> cells) {
         int[] widths = grid.widths();
         int[] depths = grid.depths();
         Map<String, ActivationSummary> per = new LinkedHashMap<>();
@@ -120,10 +120,10 @@ public record StudyFindings(StudyGrid grid, Map<String, ActivationSummary> perAc
                 : per.values().stream().allMatch(ActivationSummary::diagGrowsWithWidth);
         Boolean diagDepth = depths.length < 2 ? null
                 : per.values().stream().allMatch(ActivationSummary::diagShrinksWithDepth);
-        return new StudyFindings(grid, per, reluRow, sinRow, reluDiag, growsDepth, diagWidth, diagDepth);
+        return new StudyClaims(grid, per, reluRow, sinRow, reluDiag, growsDepth, diagWidth, diagDepth);
     }
 
-    /** The findings as nested JSON-ready maps, keys in snake case. */
+    /** The claims as nested JSON-ready maps, keys in snake case. */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("relu_largest_row_ratio", reluLargestRowRatio);

@@ -1,0 +1,60 @@
+package dev.rl4j.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rl4j.ntk.StabilityMetrics;
+import org.junit.jupiter.api.Test;
+
+/** The two presets on one kernel: the live listener's thresholds and the offline command's stricter ones. */
+class FindingRulesTest {
+
+    /** A kernel with the given fraction of rows meeting eq. 17, beta and SEEM; eq. 16 holds on every row. */
+    static StabilityMetrics kernel(double fraction17, double beta, double seem) {
+        return new StabilityMetrics(10, 0.99, 1e-3, 2, 1, 3, 0.1, 0.2, 0.01, 0.01, 0.02, 0.03, 0, 0.01, 1.0,
+                fraction17, beta, 1e-3, 10, 1e4, seem, seem / 10, new double[10], new boolean[10], new boolean[10]);
+    }
+
+    @Test
+    void overGeneralizationFiresBelowHalfTheRowsLiveAndBelowAllRowsOffline() {
+        StabilityMetrics k = kernel(0.8, 0.9, -1);
+
+        assertThat(FindingRules.live().evaluate(k)).isEmpty();
+        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind)
+                .containsExactly(FindingKind.OVER_GENERALIZATION);
+        assertThat(FindingRules.live().evaluate(kernel(0.4, 0.9, -1))).extracting(Finding::kind)
+                .containsExactly(FindingKind.OVER_GENERALIZATION);
+    }
+
+    @Test
+    void noContractionIsReportedOnlyByTheStrictPreset() {
+        StabilityMetrics k = kernel(1.0, 1.2, -1);
+
+        assertThat(FindingRules.live().evaluate(k)).isEmpty();
+        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind)
+                .containsExactly(FindingKind.NO_CONTRACTION);
+        assertThat(FindingRules.offlineStrict().evaluate(k).get(0).numbers()).containsEntry("ntk/beta", 1.2);
+    }
+
+    @Test
+    void anySeemAboveZeroIsSelfExcitingOffline() {
+        StabilityMetrics k = kernel(1.0, 0.9, 1e-12);
+
+        assertThat(FindingRules.live().evaluate(k)).isEmpty(); // below the round-off guard
+        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind)
+                .containsExactly(FindingKind.SELF_EXCITING);
+        assertThat(FindingRules.offlineStrict().evaluate(kernel(1.0, 0.9, Double.NaN))).isEmpty(); // no next states
+    }
+
+    @Test
+    void kernelFindingsComeInFindingKindOrder() {
+        StabilityMetrics k = kernel(0.0, 1.5, 0.3);
+
+        assertThat(FindingRules.offlineStrict().evaluate(k)).extracting(Finding::kind).containsExactly(
+                FindingKind.OVER_GENERALIZATION, FindingKind.NO_CONTRACTION, FindingKind.SELF_EXCITING);
+    }
+
+    @Test
+    void theFiveThresholdConstructorIsTheLivePresetShape() {
+        assertThat(new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05)).isEqualTo(FindingRules.live());
+    }
+}
