@@ -16,9 +16,9 @@ import java.util.Map;
  * <p>Stability: experimental. @since 0.1
  *
  * @param minFraction17      OVER_GENERALIZATION when fewer than this fraction of rows meet eq. 17, in [0, 1]
- *                           (live 0.5: with gamma = 0.99 eq. 17 asks R_i <= 1/199, which deep nets rarely meet;
+ *                           (live 0.5: with gamma = 0.99 eq. 17 asks R_i &lt;= 1/199, which deep nets rarely meet;
  *                           strict 1: any row)
- * @param stepTooSmallMargin STEP_TOO_SMALL when beta < 1 and 1 - beta < this margin, >= 0 (default 1e-6)
+ * @param stepTooSmallMargin STEP_TOO_SMALL when beta &lt; 1 and 1 - beta &lt; this margin, >= 0 (default 1e-6)
  * @param seemTolerance      SELF_EXCITING when SEEM / ||M||_F exceeds this, >= 0 (live 1e-9, a round-off guard;
  *                           strict 0: SEEM > 0)
  * @param softFactor         SOFT_DIVERGENCE when max|Q| > softFactor * r_max / (1 - gamma), >= 1 (default 1)

@@ -67,9 +67,9 @@ public record ProbeMeasurement(long update, long step, long episode, int pairs, 
     /**
      * The penultimate features phi(s) on the probe.
      *
-     * @param srank           srank_0.01: min k with sum_{i<=k} sigma_i / sum sigma >= 0.99 (Kumar et al. 2021)
+     * @param srank           srank_0.01: min k with sum_{i&lt;=k} sigma_i / sum sigma >= 0.99 (Kumar et al. 2021)
      * @param dim             width of the features (srank is at most min(N, dim)); 0 when not measured
-     * @param dormantFraction fraction of hidden units with score mean|h| / layer mean of mean|h| <= tau (Sokar et al.
+     * @param dormantFraction fraction of hidden units with score mean|h| / layer mean of mean|h| &lt;= tau (Sokar et al.
      *                        2023); NaN for a network without hidden layer
      * @param coAdaptation    mean over non-terminal probe transitions of phi(s) . phi(s') (DR3, Kumar et al. 2022);
      *                        NaN when every probe transition is terminal

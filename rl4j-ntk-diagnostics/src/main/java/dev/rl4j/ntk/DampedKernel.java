@@ -231,7 +231,7 @@ public final class DampedKernel {
      * @param lambda          damping added to the diagonal, >= 0
      * @param conditionNumber after a successful Cholesky: LAPACK dpocon's 1-norm estimate of cond(K + lambda I),
      *                        O(N^2); after the fallback: lambda_max(K) / lambda_min(K), +Infinity when
-     *                        lambda_min <= 1e-13 * N * lambda_max (or when the eigen-decomposition failed)
+     *                        lambda_min &lt;= 1e-13 * N * lambda_max (or when the eigen-decomposition failed)
      * @param fallback        true when the pseudo-inverse ran
      */
     public record Solution(double[] z, double lambda, double conditionNumber, boolean fallback) {

@@ -2,7 +2,7 @@ package dev.rl4j.ntk;
 
 /**
  * The ranges a discount factor gamma may take, and the one rule that validates it (for every configuration that
- * accepts a gamma). The contraction analysis (Achiam et al. 2019, Thm. 2; docs/math.md#contraction) needs gamma < 1; an
+ * accepts a gamma). The contraction analysis (Achiam et al. 2019, Thm. 2; docs/math.md#contraction) needs gamma &lt; 1; an
  * episodic TD update such as PreQN's also accepts the undiscounted gamma = 1.
  *
  * <pre>{@code

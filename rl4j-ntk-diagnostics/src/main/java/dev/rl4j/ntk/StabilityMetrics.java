@@ -23,15 +23,15 @@ import java.util.Arrays;
  * @param rowRatioMean    mean of R_i(K) = (1/N) sum_{j != i} |K_ij| / K_ii
  * @param rowRatioMedian  median of R_i
  * @param rowRatioP90     90th percentile of R_i (nearest rank)
- * @param rowRatioMax     max of R_i; eq. 17 with rho uniform needs R_i <= (1 - gamma) / (1 + gamma)
+ * @param rowRatioMax     max of R_i; eq. 17 with rho uniform needs R_i &lt;= (1 - gamma) / (1 + gamma)
  * @param worstRow        index of the row with the largest R_i
- * @param maxStepRatio    max_i alpha K_ii / N; eq. 16 needs < 1
+ * @param maxStepRatio    max_i alpha K_ii / N; eq. 16 needs &lt; 1
  * @param fraction16      fraction of rows meeting eq. 16, in [0, 1]
  * @param fraction17      fraction of rows meeting eq. 17, in [0, 1]
- * @param beta            contraction modulus from the proof of Thm. 2; < 1 means sup-norm contraction
+ * @param beta            contraction modulus from the proof of Thm. 2; &lt; 1 means sup-norm contraction
  * @param eigMin          smallest eigenvalue of K (>= 0 up to round-off)
  * @param eigMax          largest eigenvalue of K
- * @param conditionNumber eigMax / eigMin; +Infinity when K is singular (eigMin <= 0)
+ * @param conditionNumber eigMax / eigMin; +Infinity when K is singular (eigMin &lt;= 0)
  * @param seem            largest real part of the eigenvalues of gamma K(X*, X) - K(X, X) (Yue et al. 2023); NaN if unknown
  * @param seemNormalized  seem divided by the Frobenius norm of that matrix; NaN if unknown
  * @param rowRatios       R_i per row
@@ -72,7 +72,7 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         return (1 - gamma) / (1 + gamma);
     }
 
-    /** True when beta(K) < 1: the linearised update is a sup-norm contraction (Thm. 2). */
+    /** True when beta(K) &lt; 1: the linearised update is a sup-norm contraction (Thm. 2). */
     public boolean isContraction() {
         return beta < 1.0;
     }

@@ -154,7 +154,7 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
      * @param conditionNumber condition number of the solved system: LAPACK dpocon's 1-norm estimate of
      *                        cond(K + lambda I) when Cholesky succeeded, exact lambda_max / lambda_min of K after the
      *                        pseudo-inverse fallback (+Infinity when K is numerically singular,
-     *                        lambda_min <= 1e-13 * N * lambda_max); NaN when K was not solved
+     *                        lambda_min &lt;= 1e-13 * N * lambda_max); NaN when K was not solved
      * @param lambda          damping used, damping * max(mean(diag K), 0), >= 0; NaN when K was not solved
      * @param fallback        true when Cholesky of K + lambda I failed and the pseudo-inverse was used
      */
