@@ -6,6 +6,7 @@ import dev.rl4j.lab.study.CartpoleStates;
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.provenance.NetworkShape;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,6 +118,12 @@ public final class CartpoleExperiment {
      */
     public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period,
             int consecutive, Map<String, ?> provenance) {
+        return runWithDiagnostics(s, name, out, period, consecutive, provenance, List.of());
+    }
+
+    /** As above, with further listeners attached after the diagnostics (a progress bar, for example). */
+    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period,
+            int consecutive, Map<String, ?> provenance, List<TrainingListener> extra) {
         QLearningDiscrete<?> learner = learner(s);
         MultiLayerNetwork net = learner.getNeuralNet().getNeuralNetworks()[0] instanceof MultiLayerNetwork m ? m : null;
         CartpoleStates fixed = CartpoleStates.rollout(64, (int) s.seed());
@@ -130,7 +137,9 @@ public final class CartpoleExperiment {
                 .build();
         Result trained;
         try {
-            trained = train(learner, name, List.of(diagnostics));
+            List<TrainingListener> listeners = new ArrayList<>(List.of(diagnostics));
+            listeners.addAll(extra);
+            trained = train(learner, name, listeners);
         } finally {
             diagnostics.close();
         }

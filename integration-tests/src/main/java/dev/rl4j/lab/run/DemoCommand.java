@@ -1,7 +1,9 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.Progress;
 import dev.rl4j.lab.options.JsonSummary;
+import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.OutOption;
 import dev.rl4j.lab.options.SeedOption;
 import dev.rl4j.lab.options.StepsOption;
@@ -60,24 +62,30 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("steps per learner", String.valueOf(steps));
         settings.put("seed", String.valueOf(seed));
         settings.put("diagnostics period (updates)", String.valueOf(period));
-        for (Algo algo : List.of(Algo.DDQN, Algo.PREQN)) {
-            CartpoleSettings s = CartpoleSettings.defaults(algo, seed, steps);
-            log.info("demo: training {} for {} steps ({})", algo, steps, s.asMap());
-            this.summary.addProvenance(algo.name().toLowerCase(), CartpoleExperiment.provenance(s));
-            CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, period,
-                    probes.consecutive(), this.summary.provenanceSettings());
-            series.add(r.series());
-            RunCommand.writeEpisodes(out.resolve(algo.name().toLowerCase() + "-episodes.csv"),
-                    this.summary.provenance(), r.series().episodes());
-            s.asMap().forEach((k, v) -> settings.put(algo.name().toLowerCase() + " " + k, v));
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("episodes", r.series().episodes().size());
-            one.put("mean100", EpisodeRecorder.mean100(r.series().episodes()));
-            one.put("probes", r.series().probes().size());
-            one.put("findings", r.series().probes().stream().flatMap(p -> p.activeKinds().stream()).map(Enum::name)
-                    .distinct().toList());
-            one.put("seconds", r.seconds());
-            summary.put(algo.name().toLowerCase(), one);
+        List<Algo> algos = List.of(Algo.DDQN, Algo.PREQN);
+        try (Progress progress = Progress.start("demo", (long) steps * algos.size(), "steps")) {
+            for (int i = 0; i < algos.size(); i++) {
+                Algo algo = algos.get(i);
+                CartpoleSettings s = CartpoleSettings.defaults(algo, seed, steps);
+                log.info("demo: training {} for {} steps ({})", algo, steps, s.asMap());
+                progress.extraMessage(KebabEnumConverter.kebab(algo));
+                this.summary.addProvenance(algo.name().toLowerCase(), CartpoleExperiment.provenance(s));
+                CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, period,
+                        probes.consecutive(), this.summary.provenanceSettings(),
+                        List.of(new ProgressListener(progress, (long) i * steps, steps)));
+                series.add(r.series());
+                RunCommand.writeEpisodes(out.resolve(algo.name().toLowerCase() + "-episodes.csv"),
+                        this.summary.provenance(), r.series().episodes());
+                s.asMap().forEach((k, v) -> settings.put(algo.name().toLowerCase() + " " + k, v));
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("episodes", r.series().episodes().size());
+                one.put("mean100", EpisodeRecorder.mean100(r.series().episodes()));
+                one.put("probes", r.series().probes().size());
+                one.put("findings", r.series().probes().stream().flatMap(p -> p.activeKinds().stream())
+                        .map(Enum::name).distinct().toList());
+                one.put("seconds", r.seconds());
+                summary.put(algo.name().toLowerCase(), one);
+            }
         }
         settings.put("rl4j", "1.0.0-M1.1");
         Path report = HtmlReport.write(out.resolve("report.html"), "rl4j-lab demo: double DQN and PreQN on CartPole",

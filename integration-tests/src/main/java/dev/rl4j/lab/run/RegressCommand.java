@@ -4,6 +4,7 @@ import dev.rl4j.diagnostics.NtkDiagnostics;
 import dev.rl4j.diagnostics.ProbeRecord;
 import dev.rl4j.diagnostics.ProbeSink;
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.Progress;
 import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.OutOption;
@@ -161,26 +162,7 @@ public final class RegressCommand implements Callable<Integer> {
         String algo = first.algo().name();
         summary.addProvenance("learner", CartpoleExperiment.provenance(first));
         Map<Long, FirstProbes> firsts = new HashMap<>();
-        AgentRegression regression = AgentRegression.legacy(seed -> {
-            QLearningDiscrete<?> l = CartpoleExperiment.learner(learner.cartpole(seed, steps.get()));
-            l.addListener(new EpisodeRecorder(algo + "-seed" + seed, 50)); // progress lines in the log
-            return l;
-        }).seeds(mine);
-        if (shard == null) {
-            regression.expect(expect);
-            if (required > 0) {
-                regression.minPassing(required);
-            }
-        }
-        if (diagnostics) {
-            regression.diagnostics(seed -> NtkDiagnostics.builder()
-                    .period(probes.period()).consecutiveProbes(probes.consecutive()).seed(seed)
-                    .csv(out.get().resolve(file(algo, seed) + "-diagnostics.csv"))
-                    .jsonLines(out.get().resolve(file(algo, seed) + "-diagnostics.jsonl"))
-                    .sink(firsts.computeIfAbsent(seed, s -> new FirstProbes()))
-                    .provenance(summary.provenanceSettings()));
-        }
-        RegressionResult result = regression.run();
+        RegressionResult result = run(mine, algo, required, firsts);
         List<SeedOutcome> outcomes = new ArrayList<>();
         for (SeedResult r : result.seeds()) {
             FirstProbes f = firsts.getOrDefault(r.seed(), new FirstProbes());
@@ -200,6 +182,39 @@ public final class RegressCommand implements Callable<Integer> {
         }
         summary.print(RegressOutput.line("regress", learnerFields, expect.toString(), outcomes, required));
         return required == 0 || result.success() ? 0 : 1;
+    }
+
+    /** Runs the seeds through {@link AgentRegression} with a progress bar over all their steps. */
+    private RegressionResult run(long[] mine, String algo, int required, Map<Long, FirstProbes> firsts) {
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < mine.length; i++) {
+            position.put(mine[i], i);
+        }
+        long budget = steps.get();
+        try (Progress progress = Progress.start("regress", budget * mine.length, "steps")) {
+            AgentRegression regression = AgentRegression.legacy(seed -> {
+                QLearningDiscrete<?> l = CartpoleExperiment.learner(learner.cartpole(seed, steps.get()));
+                l.addListener(new EpisodeRecorder(algo + "-seed" + seed, 50)); // progress lines in the log
+                progress.extraMessage("seed " + seed);
+                l.addListener(new ProgressListener(progress, position.get(seed) * budget, budget));
+                return l;
+            }).seeds(mine);
+            if (shard == null) {
+                regression.expect(expect);
+                if (required > 0) {
+                    regression.minPassing(required);
+                }
+            }
+            if (diagnostics) {
+                regression.diagnostics(seed -> NtkDiagnostics.builder()
+                        .period(probes.period()).consecutiveProbes(probes.consecutive()).seed(seed)
+                        .csv(out.get().resolve(file(algo, seed) + "-diagnostics.csv"))
+                        .jsonLines(out.get().resolve(file(algo, seed) + "-diagnostics.jsonl"))
+                        .sink(firsts.computeIfAbsent(seed, s -> new FirstProbes()))
+                        .provenance(summary.provenanceSettings()));
+            }
+            return regression.run();
+        }
     }
 
     /** Writes {@code regress-shard-K-of-N.json} and prints the shard's JSON line; 1 when a seed crashed. */

@@ -2,6 +2,7 @@ package dev.rl4j.lab.study;
 
 import dev.rl4j.lab.CsvTable;
 import dev.rl4j.lab.JsonLine;
+import dev.rl4j.lab.Progress;
 import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.OutOption;
 import dev.rl4j.lab.options.SeedOption;
@@ -109,15 +110,19 @@ public final class NtkStudyCommand implements Callable<Integer> {
         int[] a = batch.actions();
         log.info("ntk-study: {} kernels of {} x {} ({})", grid.kernels(), grid.states(), grid.states(), grid);
         List<StudyCell> cells = new ArrayList<>();
-        for (String act : grid.activations()) {
-            for (int depth : grid.depths()) {
-                for (int width : grid.widths()) {
-                    StudyCell c = StudyCell.measure(act, width, depth, grid.seeds(), grid.seed(), x, a);
-                    log.debug("cell {}", c);
-                    cells.add(c);
+        try (Progress progress = Progress.start("ntk-study", grid.kernels(), "kernels")) {
+            for (String act : grid.activations()) {
+                progress.extraMessage(act);
+                for (int depth : grid.depths()) {
+                    for (int width : grid.widths()) {
+                        StudyCell c = StudyCell.measure(act, width, depth, grid.seeds(), grid.seed(), x, a);
+                        log.debug("cell {}", c);
+                        cells.add(c);
+                        progress.step(grid.seeds());
+                    }
                 }
+                log.info("ntk-study: activation {} done", act);
             }
-            log.info("ntk-study: activation {} done", act);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Path csv = out.resolve("table.csv");
