@@ -57,7 +57,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
      * every 2500 updates keeps the probes near 2% of the training wall time, within the 5% budget.
      */
     public static final int DEFAULT_PERIOD = 2500;
-    /** Default number of transitions per probe (the default). */
+    /** Default number of transitions per probe: a 256 x 256 kernel (probe cost: docs/results.md). */
     public static final int DEFAULT_PROBE_SIZE = 256;
 
     private final NtkMonitor monitor;
