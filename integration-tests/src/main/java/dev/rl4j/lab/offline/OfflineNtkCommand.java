@@ -14,7 +14,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import dev.rl4j.lab.options.JsonSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
  * pairs, state_width, actions, params, method, gamma, alpha, done_rows, next_states, diag_mean, diag_min, diag_max,
  * off_diag_abs_mean, off_diag_abs_max, row_ratio_mean, row_ratio_median, row_ratio_p90, row_ratio_max,
  * row_ratio_bound, worst_row, max_step_ratio, fraction16, fraction17, beta, contraction, eig_min, eig_max, cond,
- * seem, seem_normalized, findings, settings}: {@code findings} lists the {@link FindingKind} names that
+ * seem, seem_normalized, findings, settings, provenance}: {@code findings} lists the {@link FindingKind} names that
  * {@link FindingRules#offlineStrict()} reports on K (the live listener's vocabulary with stricter thresholds: eq. 17
  * on every row, SEEM > 0, NO_CONTRACTION when beta >= 1), empty when none. {@code cond} is null when K is singular;
  * {@code seem} and {@code seem_normalized} are null without next states. Bad input: a message and exit code 2.
@@ -66,6 +68,9 @@ public final class OfflineNtkCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    JsonSummary summary;
 
     @Override
     public Integer call() throws IOException {
@@ -113,11 +118,8 @@ public final class OfflineNtkCommand implements Callable<Integer> {
                 .put("fraction17", m.fraction17()).put("beta", m.beta()).put("contraction", m.isContraction())
                 .put("eig_min", m.eigMin()).put("eig_max", m.eigMax()).put("cond", m.conditionNumber())
                 .put("seem", m.seem()).put("seem_normalized", m.seemNormalized())
-                .put("findings", d.kinds().stream().map(Enum::name).toList())
-                .put("settings", dev.rl4j.lab.options.CommandSettings.of(spec));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(json);
-        out.flush();
+                .put("findings", d.kinds().stream().map(Enum::name).toList());
+        summary.print(json);
         return 0;
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * names without dashes, '-' turned into '_' ({@code --min-pass -> min_pass}); enums are written in kebab case,
  * paths with '/', other values as they are; an option left unset without a default is {@code null}.
  */
-public final class CommandSettings {
+final class CommandSettings {
 
     private CommandSettings() {
     }

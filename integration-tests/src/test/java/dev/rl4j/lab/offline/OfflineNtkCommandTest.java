@@ -132,6 +132,9 @@ class OfflineNtkCommandTest {
         assertThat(j.get("seem_normalized").asDouble()).isCloseTo(m.seemNormalized(), within(1e-10));
         assertThat(j.get("beta").asDouble()).isCloseTo(m.beta(), within(1e-12));
         assertThat(j.get("gamma").asDouble()).isEqualTo(0.9);
+        assertThat(j.get("settings").get("gamma").asDouble()).isEqualTo(0.9);
+        assertThat(j.get("provenance").get("rl4j_version").asText()).isEqualTo("1.0.0-M1.1");
+        assertThat(j.get("provenance").get("settings").get("gamma").asDouble()).isEqualTo(0.9);
     }
 
     @Test
