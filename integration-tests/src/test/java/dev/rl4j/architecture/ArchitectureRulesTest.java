@@ -38,7 +38,8 @@ class ArchitectureRulesTest {
     private static final String STEP_SIZE_SPI = "dev.rl4j.diagnostics.StepSizeProvider";
     private static final String FACADE = "dev.rl4j.diagnostics.NtkDiagnostics";
     private static final String[] LIBRARIES = {
-        "dev.rl4j.ntk..", "dev.rl4j.diagnostics..", "dev.rl4j.internals..", "dev.rl4j.preqn..", "dev.rl4j.regression.."};
+        "dev.rl4j.ntk..", "dev.rl4j.diagnostics..", "dev.rl4j.internals..", "dev.rl4j.preqn..", "dev.rl4j.regression..",
+        "dev.rl4j.provenance.."};
 
     private static JavaClasses mainClasses;
 
