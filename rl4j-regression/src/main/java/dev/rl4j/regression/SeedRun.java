@@ -159,8 +159,9 @@ final class SeedRun {
         if (monitor.stop() == SeedMonitor.Stop.TIME_LIMIT) {
             reasons.add("time limit " + checks.timeLimit() + " reached after " + steps + " steps");
         }
-        if (returns.stream().anyMatch(r -> !Double.isFinite(r))) {
-            reasons.add("non-finite return in episode " + (firstNonFinite(returns) + 1));
+        int nonFinite = firstNonFinite(returns);
+        if (nonFinite >= 0) {
+            reasons.add("non-finite return in episode " + (nonFinite + 1));
         }
         Map<FindingKind, Long> seen = monitor.firstUpdate();
         if (seen.containsKey(FindingKind.NON_FINITE) && !checks.forbidden().contains(FindingKind.NON_FINITE)) {
@@ -188,6 +189,7 @@ final class SeedRun {
                 seen, wall, reasons.isEmpty(), reasons.isEmpty() ? "ok" : String.join("; ", reasons));
     }
 
+    /** Index of the first non-finite return, -1 when all are finite. */
     private static int firstNonFinite(List<Double> returns) {
         for (int i = 0; i < returns.size(); i++) {
             if (!Double.isFinite(returns.get(i))) {
