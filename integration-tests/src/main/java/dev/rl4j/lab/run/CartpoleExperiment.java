@@ -19,16 +19,18 @@ import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
 import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
-import org.deeplearning4j.rl4j.mdp.CartpoleNative;
+import org.deeplearning4j.rl4j.mdp.MDP;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
+import org.deeplearning4j.rl4j.space.Box;
+import org.deeplearning4j.rl4j.space.DiscreteSpace;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Trains a learner on CartPole ({@code CartpoleNative}, no server) through RL4J's legacy pipeline and records the
- * episodes. The network is RL4J's {@code DQNFactoryStdDense} shape (dense ReLU layers, identity MSE output, Xavier),
+ * Trains a learner on CartPole ({@code CartpoleNative}, no server) or another {@link Task} through RL4J's legacy
+ * pipeline and records the episodes. The methods without a {@code Task} are CartPole's. The network is RL4J's {@code DQNFactoryStdDense} shape (dense ReLU layers, identity MSE output, Xavier),
  * built here so that the seed also varies the initialisation (the factory uses one fixed seed for every run).
  *
  * <p>Stability: experimental. @since 0.1
@@ -64,25 +66,47 @@ public final class CartpoleExperiment {
      * network's shape and, for PreQN, its {@code PreQNConfiguration}.
      */
     public static Map<String, Object> provenance(CartpoleSettings s) {
-        Map<String, Object> m = new LinkedHashMap<>(s.asMap());
-        m.put("qlearning_configuration", configuration(s).toString());
-        m.put("network_shape", NetworkShape.of(network(s)));
+        return provenance(Task.CARTPOLE, s);
+    }
+
+    /** As {@link #provenance(CartpoleSettings)} on the given task, with its soft-divergence bound. */
+    public static Map<String, Object> provenance(Task task, CartpoleSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>(describe(task, s));
+        QLearningConfiguration conf = configuration(s);
+        m.put("qlearning_configuration", conf.toString());
+        m.put("soft_bound", task.softBound(conf.getGamma()));
+        m.put("network_shape", NetworkShape.of(network(task, s)));
         if (s.algo() == Algo.PREQN) {
             m.put("preqn_configuration", PreQnLearners.configuration(s.targetNetwork()).toString());
         }
         return m;
     }
 
-    /** The Q-network of {@code DQNFactoryStdDense} with RL4J's defaults, seeded. */
+    /** The settings of a run on the task for report headers: {@link CartpoleSettings#asMap()}, env and the network. */
+    public static Map<String, String> describe(Task task, CartpoleSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("env", task.title());
+        m.putAll(s.asMap());
+        m.put("network", task.observationSize() + "-" + (s.hidden() + "-").repeat(s.layers()) + task.actionCount());
+        return m;
+    }
+
+    /** The Q-network of {@code DQNFactoryStdDense} with RL4J's defaults, seeded, for CartPole (4 inputs, 2 actions). */
     public static MultiLayerNetwork network(CartpoleSettings s) {
+        return network(Task.CARTPOLE, s);
+    }
+
+    /** As {@link #network(CartpoleSettings)} with the task's observation size as inputs and its actions as outputs. */
+    public static MultiLayerNetwork network(Task task, CartpoleSettings s) {
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(s.seed())
                 .updater(new Adam(s.learningRate())).weightInit(WeightInit.XAVIER).list();
-        int in = 4;
+        int in = task.observationSize();
         for (int i = 0; i < s.layers(); i++) {
             b.layer(new DenseLayer.Builder().nIn(in).nOut(s.hidden()).activation(Activation.RELU).build());
             in = s.hidden();
         }
-        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(in).nOut(2)
+        b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).nIn(in)
+                .nOut(task.actionCount())
                 .build());
         MultiLayerNetwork net = new MultiLayerNetwork(b.build());
         net.init();
@@ -91,12 +115,18 @@ public final class CartpoleExperiment {
 
     /** Builds the learner for the settings (the one line a user changes to swap DQN for PreQN). */
     public static QLearningDiscrete<?> learner(CartpoleSettings s) {
-        CartpoleNative mdp = new CartpoleNative((int) s.seed());
+        return learner(Task.CARTPOLE, s);
+    }
+
+    /** As {@link #learner(CartpoleSettings)} on the task's MDP, seeded with the settings' seed. */
+    public static QLearningDiscrete<?> learner(Task task, CartpoleSettings s) {
+        MDP<Box, Integer, DiscreteSpace> mdp = task.mdp(s.seed());
         QLearningConfiguration conf = configuration(s);
         return switch (s.algo()) {
-            case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(s)), conf);
-            case PREQN -> PreQnLearners.legacy(mdp, network(s), conf, s.targetNetwork());
-            case Q_LEARNING -> throw new IllegalArgumentException("q-learning runs on the linear testbeds, not CartPole");
+            case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(task, s)), conf);
+            case PREQN -> PreQnLearners.legacy(mdp, network(task, s), conf, s.targetNetwork());
+            case Q_LEARNING -> throw new IllegalArgumentException("q-learning runs on the linear testbeds, not on "
+                    + task.title());
         };
     }
 
@@ -154,7 +184,12 @@ public final class CartpoleExperiment {
 
     /** Trains with the given extra listeners attached (diagnostics, for example). */
     public static Result run(CartpoleSettings s, String name, List<TrainingListener> listeners) {
-        return train(learner(s), name, listeners);
+        return run(Task.CARTPOLE, s, name, listeners);
+    }
+
+    /** As {@link #run(CartpoleSettings, String, List)} on the task. */
+    public static Result run(Task task, CartpoleSettings s, String name, List<TrainingListener> listeners) {
+        return train(learner(task, s), name, listeners);
     }
 
     /** Attaches an episode recorder, then the listeners, and times {@code train()}. */

@@ -60,6 +60,11 @@ public record CartpoleSettings(Algo algo, boolean targetNetwork, double learning
                 targetUpdate);
     }
 
+    /** The same settings with another episode cap (a task's time limit, {@link Task#episodeCap()}). */
+    public CartpoleSettings withEpisodeCap(int cap) {
+        return new CartpoleSettings(algo, targetNetwork, learningRate, steps, seed, cap, hidden, layers, targetUpdate);
+    }
+
     /** The settings as an ordered map for report headers. */
     public Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -51,4 +51,9 @@ final class LearnerOptions {
         CartpoleSettings s = CartpoleSettings.defaults(algo, seed, steps).withLearningRate(lr(1e-3));
         return target == null ? s : s.withTargetNetwork(target);
     }
+
+    /** As {@link #cartpole(long, int)} with the task's episode cap. */
+    public CartpoleSettings settings(Task task, long seed, int steps) {
+        return cartpole(seed, steps).withEpisodeCap(task.episodeCap());
+    }
 }

@@ -56,7 +56,7 @@ public final class RegressCommand implements Callable<Integer> {
     JsonSummary summary;
 
     @Option(names = "--env", defaultValue = "cartpole", converter = RunCommand.Env.Converter.class,
-            description = "cartpole (default ${DEFAULT-VALUE})")
+            description = "cartpole | acrobot | mountaincar (default ${DEFAULT-VALUE})")
     RunCommand.Env env;
 
     @Mixin
@@ -70,7 +70,8 @@ public final class RegressCommand implements Callable<Integer> {
     StepsOption steps = new StepsOption(30000, 1);
 
     @Option(names = "--expect", defaultValue = "best_mean100>=195", converter = ExpectationConverter.class,
-            description = "pass condition per seed (default ${DEFAULT-VALUE})")
+            description = "pass condition per seed (default ${DEFAULT-VALUE}, CartPole's goal; give one for acrobot "
+                    + "or mountaincar, e.g. best_mean100>=-200)")
     Expectation expect;
 
     @Option(names = "--min-pass", description = "seeds that must pass (default: all)")
@@ -148,11 +149,13 @@ public final class RegressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (env != RunCommand.Env.CARTPOLE) {
-            throw new IllegalArgumentException("--env must be cartpole, got '" + KebabEnumConverter.kebab(env) + "'");
+        Task task = env.task();
+        if (task == null) {
+            throw new IllegalArgumentException("--env must be cartpole, acrobot or mountaincar, got '"
+                    + KebabEnumConverter.kebab(env) + "'");
         }
         long[] all = seeds.values();
-        CartpoleSettings first = learner.cartpole(all[0], steps.get());
+        CartpoleSettings first = learner.settings(task, all[0], steps.get());
         int required = RegressOutput.required(minPass, all.length);
         if (diagnostics) {
             probes.period();
@@ -160,9 +163,9 @@ public final class RegressCommand implements Callable<Integer> {
         }
         long[] mine = shard == null ? all : shard.selectNonEmpty(all, seeds.text());
         String algo = first.algo().name();
-        summary.addProvenance("learner", CartpoleExperiment.provenance(first));
+        summary.addProvenance("learner", CartpoleExperiment.provenance(task, first));
         Map<Long, FirstProbes> firsts = new HashMap<>();
-        RegressionResult result = run(mine, algo, required, firsts);
+        RegressionResult result = run(task, mine, algo, required, firsts);
         List<SeedOutcome> outcomes = new ArrayList<>();
         for (SeedResult r : result.seeds()) {
             FirstProbes f = firsts.getOrDefault(r.seed(), new FirstProbes());
@@ -185,7 +188,7 @@ public final class RegressCommand implements Callable<Integer> {
     }
 
     /** Runs the seeds through {@link AgentRegression} with a progress bar over all their steps. */
-    private RegressionResult run(long[] mine, String algo, int required, Map<Long, FirstProbes> firsts) {
+    private RegressionResult run(Task task, long[] mine, String algo, int required, Map<Long, FirstProbes> firsts) {
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < mine.length; i++) {
             position.put(mine[i], i);
@@ -193,7 +196,7 @@ public final class RegressCommand implements Callable<Integer> {
         long budget = steps.get();
         try (Progress progress = Progress.start("regress", budget * mine.length, "steps")) {
             AgentRegression regression = AgentRegression.legacy(seed -> {
-                QLearningDiscrete<?> l = CartpoleExperiment.learner(learner.cartpole(seed, steps.get()));
+                QLearningDiscrete<?> l = CartpoleExperiment.learner(task, learner.settings(task, seed, steps.get()));
                 l.addListener(new EpisodeRecorder(algo + "-seed" + seed, 50)); // progress lines in the log
                 progress.extraMessage("seed " + seed);
                 l.addListener(new ProgressListener(progress, position.get(seed) * budget, budget));
@@ -240,9 +243,9 @@ public final class RegressCommand implements Callable<Integer> {
     }
 
     /** env, algo, target_network, lr and steps of the JSON line. */
-    private static Map<String, Object> learnerFields(CartpoleSettings s) {
+    private Map<String, Object> learnerFields(CartpoleSettings s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("env", "cartpole");
+        m.put("env", KebabEnumConverter.kebab(env));
         m.put("algo", KebabEnumConverter.kebab(s.algo()));
         m.put("target_network", s.targetNetwork());
         m.put("lr", s.learningRate());

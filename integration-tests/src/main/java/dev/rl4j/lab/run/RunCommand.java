@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code run}: trains one learner on CartPole and writes episodes.csv and report.html to {@code --out}, or drives a
+ * {@code run}: trains one learner on CartPole, Acrobot or MountainCar ({@link Task}) and writes episodes.csv and report.html to {@code --out}, or drives a
  * linear testbed ({@code --env baird|w2w|tvr}) with the update algorithms. The JSON line echoes every option in
  * {@code settings}.
  *
@@ -36,18 +36,33 @@ public final class RunCommand implements Callable<Integer> {
     /** Environments of {@code run}. */
     public enum Env {
         /** RL4J's CartpoleNative through the legacy pipeline. */
-        CARTPOLE,
+        CARTPOLE(Task.CARTPOLE),
+        /** Gym's Acrobot-v1 (dev.rl4j.lab.env) through the legacy pipeline. */
+        ACROBOT(Task.ACROBOT),
+        /** Gym's MountainCar-v0 (dev.rl4j.lab.env) through the legacy pipeline. */
+        MOUNTAINCAR(Task.MOUNTAINCAR),
         /** Baird's counterexample (linear features, semi-gradient or PreQN updates). */
-        BAIRD,
+        BAIRD(null),
         /** The two-state "w -> 2w" doubling example. */
-        W2W,
+        W2W(null),
         /** Tsitsiklis and Van Roy's fitted value iteration example (no learner choice). */
-        TVR;
+        TVR(null);
 
-        /** {@code cartpole | baird | w2w | tvr}. */
+        private final Task task;
+
+        Env(Task task) {
+            this.task = task;
+        }
+
+        /** The RL task a deep learner trains on; null for a linear testbed. */
+        public Task task() {
+            return task;
+        }
+
+        /** {@code cartpole | acrobot | mountaincar | baird | w2w | tvr}; {@code mountain-car} is accepted too. */
         public static final class Converter extends KebabEnumConverter<Env> {
             public Converter() {
-                super(Env.class, Map.of());
+                super(Env.class, Map.of("mountain-car", MOUNTAINCAR));
             }
         }
     }
@@ -56,7 +71,8 @@ public final class RunCommand implements Callable<Integer> {
     JsonSummary summary;
 
     @Option(names = "--env", defaultValue = "cartpole", converter = Env.Converter.class,
-            description = "cartpole | baird | w2w | tvr (default ${DEFAULT-VALUE})")
+            description = "cartpole | acrobot | mountaincar (deep learners) | baird | w2w | tvr (linear testbeds) "
+                    + "(default ${DEFAULT-VALUE})")
     Env env;
 
     @Mixin
@@ -85,21 +101,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (env != Env.CARTPOLE) {
+        Task task = env.task();
+        if (task == null) {
             return testbed();
         }
-        CartpoleSettings s = learner.cartpole(seed.get(), steps.get()).withNetwork(hidden, layers);
+        CartpoleSettings s = learner.settings(task, seed.get(), steps.get()).withNetwork(hidden, layers);
         Algo a = s.algo();
-        summary.addProvenance("learner", CartpoleExperiment.provenance(s));
-        CartpoleExperiment.Result r = CartpoleExperiment.run(s, a.name(), List.of());
+        summary.addProvenance("learner", CartpoleExperiment.provenance(task, s));
+        CartpoleExperiment.Result r = CartpoleExperiment.run(task, s, a.name(), List.of());
         writeEpisodes(out.get().resolve("episodes.csv"), summary.provenance(), r.series().episodes());
-        Map<String, String> reportSettings = s.asMap();
-        reportSettings.put("env", "cartpole");
-        Path report = HtmlReport.write(out.get().resolve("report.html"), "rl4j-lab run: " + a.name() + " on CartPole",
-                reportSettings, summary.provenance(), List.of(r.series()));
+        Path report = HtmlReport.write(out.get().resolve("report.html"),
+                "rl4j-lab run: " + a.name() + " on " + task.title(), CartpoleExperiment.describe(task, s),
+                summary.provenance(), List.of(r.series()));
         List<RunSeries.Episode> eps = r.series().episodes();
         long lastStep = eps.isEmpty() ? 0 : eps.get(eps.size() - 1).step();
-        summary.print(new JsonLine().put("command", "run").put("env", "cartpole")
+        summary.print(new JsonLine().put("command", "run").put("env", kebab(env))
                 .put("algo", kebab(a)).put("seed", seed.get())
                 .put("steps", lastStep).put("episodes", eps.size())
                 .put("mean100", round(EpisodeRecorder.mean100(eps), 100))
