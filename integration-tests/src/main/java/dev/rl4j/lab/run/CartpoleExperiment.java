@@ -24,6 +24,7 @@ import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -50,13 +51,18 @@ public final class CartpoleExperiment {
 
     /** RL4J's QLearningConfiguration for these settings. */
     public static QLearningConfiguration configuration(CartpoleSettings s) {
-        return QLearningConfiguration.builder()
+        QLearningConfiguration.QLearningConfigurationBuilder<?, ?> b = QLearningConfiguration.builder()
                 .seed(s.seed())
                 .maxEpochStep(s.episodeCap())
                 .maxStep(s.steps())
                 .targetDqnUpdateFreq(s.targetNetwork() ? s.targetUpdate() : 1)
-                .doubleDQN(s.algo() == Algo.DDQN)
-                .build();
+                .errorClamp(s.errorClamp())
+                .doubleDQN(s.algo() == Algo.DDQN);
+        if (s.preset() == CartpolePreset.OFFICIAL_EXAMPLE) {   // DQNCartpole's QLConfiguration
+            b.expRepMaxSize(150000).batchSize(128).updateStart(10).rewardFactor(s.rewardFactor()).gamma(0.99)
+                    .minEpsilon(0.1).epsilonNbStep(1000).doubleDQN(s.algo() != Algo.PREQN);
+        }
+        return b.build();
     }
 
     /**
@@ -68,15 +74,17 @@ public final class CartpoleExperiment {
         m.put("qlearning_configuration", configuration(s).toString());
         m.put("network_shape", NetworkShape.of(network(s)));
         if (s.algo() == Algo.PREQN) {
-            m.put("preqn_configuration", PreQnLearners.configuration(s.targetNetwork()).toString());
+            m.put("preqn_configuration", s.preqn().toString());
         }
         return m;
     }
 
     /** The Q-network of {@code DQNFactoryStdDense} with RL4J's defaults, seeded. */
     public static MultiLayerNetwork network(CartpoleSettings s) {
+        boolean official = s.preset() == CartpolePreset.OFFICIAL_EXAMPLE;   // DQNCartpole: RmsProp, l2 0
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(s.seed())
-                .updater(new Adam(s.learningRate())).weightInit(WeightInit.XAVIER).list();
+                .updater(official ? new RmsProp(s.learningRate()) : new Adam(s.learningRate()))
+                .weightInit(WeightInit.XAVIER).list();
         int in = 4;
         for (int i = 0; i < s.layers(); i++) {
             b.layer(new DenseLayer.Builder().nIn(in).nOut(s.hidden()).activation(Activation.RELU).build());
@@ -95,7 +103,7 @@ public final class CartpoleExperiment {
         QLearningConfiguration conf = configuration(s);
         return switch (s.algo()) {
             case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(s)), conf);
-            case PREQN -> PreQnLearners.legacy(mdp, network(s), conf, s.targetNetwork());
+            case PREQN -> PreQnLearners.legacy(mdp, network(s), conf, s.preqn());
             case Q_LEARNING -> throw new IllegalArgumentException("q-learning runs on the linear testbeds, not CartPole");
         };
     }
