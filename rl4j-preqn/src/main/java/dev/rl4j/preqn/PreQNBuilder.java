@@ -28,8 +28,9 @@ import org.nd4j.linalg.api.rng.Random;
  * random), same epsilon-greedy policy and replay memory. The update rule is RL4J's {@code UpdateRule} composed of
  * {@link PreQNUpdateAlgorithm} and a target synchroniser; the network's updater is never used.
  *
- * <p>From the RL4J configuration PreQN uses {@code updateAlgorithmConfiguration} (gamma, errorClamp; RL4J defaults
- * 0.99 and none when null) and, only with {@link PreQNConfiguration#targetNetwork()},
+ * <p>From the RL4J configuration PreQN uses {@code updateAlgorithmConfiguration} (gamma, RL4J default 0.99 when
+ * null; its errorClamp only with {@link PreQNConfiguration#inheritRl4jErrorClamp()}, otherwise PreQN clamps with
+ * {@link PreQNConfiguration#tdErrorClamp()}, off by default) and, only with {@link PreQNConfiguration#targetNetwork()},
  * {@code neuralNetUpdaterConfiguration.targetUpdateFrequency} (RL4J's default, Integer.MAX_VALUE, never syncs).
  * Only synchronous training is supported, as for DQN.
  *

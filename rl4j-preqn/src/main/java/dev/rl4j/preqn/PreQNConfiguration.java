@@ -29,6 +29,15 @@ import java.util.Objects;
  * within the noise of two seeds, so the safer choices were kept: damping 1e-6 * mean(diag K) (keeps Cholesky
  * working on duplicate transitions while barely biasing Z) and REJECT_STEP (a failed batch changes nothing).
  *
+ * <p><b>RL4J's {@code errorClamp} and {@code doubleDQN}.</b> PreQN does not inherit RL4J's {@code errorClamp}
+ * (since 0.2): setting it in {@code QLearningConfiguration} or in {@code BaseTransitionTDAlgorithm.Configuration}
+ * changes nothing for PreQN (it still clamps DQN if you swap back). RL4J's clamp of 1 capped every PreQN update at
+ * alpha * 1 per pair and kept terminal values from being learned (docs/math.md#td-error-clamp). To clamp PreQN's
+ * delta use {@link Builder#tdErrorClamp(double)}; to reproduce the old behaviour (clamp with RL4J's value) call
+ * {@link Builder#inheritRl4jErrorClamp()}. RL4J's {@code doubleDQN} is ignored by PreQN too (logged once by
+ * {@link PreQNDiscreteDense}; the builder pipeline chooses DQN or double DQN by its builder class, which PreQNBuilder
+ * replaces): use {@link Builder#targetNetwork(boolean)} with {@link Builder#doubleQ(boolean)}.
+ *
  * <p>Stability: experimental. @since 0.1
  *
  * @param alpha         fraction of the TD error closed per step (eq. 21), in (0, 1]
@@ -40,9 +49,20 @@ import java.util.Objects;
  *                      instead of from the online network
  * @param doubleQ       double-Q targets Q_target(s', argmax_a Q_online(s', a)); requires targetNetwork
  * @param failurePolicy what to do when no trial meets eta, never null
+ * @param tdErrorClamp  bound on |delta_i| (docs/math.md#td-error-clamp), in (0, +Infinity]; {@link #TD_CLAMP_OFF}
+ *                      (+Infinity, the default) clamps nothing. Ignored when {@code inheritRl4jErrorClamp}
+ * @param inheritRl4jErrorClamp clamp delta with RL4J's own {@code errorClamp} instead (the behaviour before 0.2);
+ *                      requires tdErrorClamp to be left at {@link #TD_CLAMP_OFF}
+ * @param holdBootstrap experimental, not in the paper (docs/math.md#hold-bootstrap): also ask the step to leave
+ *                      Q(s'_i, argmax_a Q(s'_i, a)) of every non-terminal transition unchanged; requires
+ *                      targetNetwork false
  */
 public record PreQNConfiguration(double alpha, double eta, double shrink, int maxTrials, double damping,
-        boolean targetNetwork, boolean doubleQ, LineSearchFailurePolicy failurePolicy) {
+        boolean targetNetwork, boolean doubleQ, LineSearchFailurePolicy failurePolicy, double tdErrorClamp,
+        boolean inheritRl4jErrorClamp, boolean holdBootstrap) {
+
+    /** {@link #tdErrorClamp()} value that clamps nothing (the default): PreQN's delta is the raw TD error. */
+    public static final double TD_CLAMP_OFF = Double.POSITIVE_INFINITY;
 
     /** Validates every field; messages name the field, the allowed range and the value received. */
     public PreQNConfiguration {
@@ -66,6 +86,34 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
                     + "second network), got doubleQ=true, targetNetwork=false");
         }
         Objects.requireNonNull(failurePolicy, "failurePolicy must be one of REJECT_STEP, KEEP_SMALLEST_TRIAL, got null");
+        if (!(tdErrorClamp > 0.0)) {   // NaN fails too: "off" is +Infinity, never NaN
+            throw new IllegalArgumentException("tdErrorClamp must be in (0, +Infinity] (+Infinity = off), got "
+                    + tdErrorClamp);
+        }
+        if (inheritRl4jErrorClamp && tdErrorClamp != TD_CLAMP_OFF) {
+            throw new IllegalArgumentException("tdErrorClamp must be +Infinity (off) when inheritRl4jErrorClamp is "
+                    + "true (one clamp only), got tdErrorClamp=" + tdErrorClamp);
+        }
+        if (holdBootstrap && targetNetwork) {
+            throw new IllegalArgumentException("holdBootstrap must be false when targetNetwork is true (the target "
+                    + "network's bootstrap does not move with the step, so there is nothing to hold), got "
+                    + "holdBootstrap=true, targetNetwork=true");
+        }
+    }
+
+    /**
+     * The |delta| bound PreQN applies, given RL4J's {@code errorClamp} (NaN = none, RL4J's convention): RL4J's value
+     * when {@link #inheritRl4jErrorClamp()}, otherwise {@link #tdErrorClamp()} (NaN when that is off).
+     *
+     * @param rl4jErrorClamp RL4J's {@code QLearningConfiguration.errorClamp} / {@code BaseTransitionTDAlgorithm
+     *                       .Configuration.errorClamp}
+     * @return the bound, NaN for none
+     */
+    public double effectiveErrorClamp(double rl4jErrorClamp) {
+        if (inheritRl4jErrorClamp) {
+            return rl4jErrorClamp;
+        }
+        return tdErrorClamp == TD_CLAMP_OFF ? Double.NaN : tdErrorClamp;
     }
 
     /** The defaults described above. */
@@ -88,6 +136,9 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
         private boolean targetNetwork = false;
         private boolean doubleQ = false;
         private LineSearchFailurePolicy failurePolicy = LineSearchFailurePolicy.REJECT_STEP;
+        private double tdErrorClamp = TD_CLAMP_OFF;
+        private boolean inheritRl4jErrorClamp = false;
+        private boolean holdBootstrap = false;
 
         private Builder() {
         }
@@ -140,10 +191,33 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
             return this;
         }
 
+        /**
+         * Clamp PreQN's delta to +-bound, in (0, +Infinity]; default {@link #TD_CLAMP_OFF}. Clears
+         * {@link #inheritRl4jErrorClamp()}.
+         */
+        public Builder tdErrorClamp(double bound) {
+            this.tdErrorClamp = bound;
+            this.inheritRl4jErrorClamp = false;
+            return this;
+        }
+
+        /** Clamp PreQN's delta with RL4J's own {@code errorClamp} (opt-in; the default ignores it). */
+        public Builder inheritRl4jErrorClamp() {
+            this.tdErrorClamp = TD_CLAMP_OFF;
+            this.inheritRl4jErrorClamp = true;
+            return this;
+        }
+
+        /** Experimental bootstrap hold (docs/math.md#hold-bootstrap; not in the paper); default false. */
+        public Builder holdBootstrap(boolean holdBootstrap) {
+            this.holdBootstrap = holdBootstrap;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first invalid field, its range and its value */
         public PreQNConfiguration build() {
             return new PreQNConfiguration(alpha, eta, shrink, maxTrials, damping, targetNetwork, doubleQ,
-                    failurePolicy);
+                    failurePolicy, tdErrorClamp, inheritRl4jErrorClamp, holdBootstrap);
         }
     }
 }

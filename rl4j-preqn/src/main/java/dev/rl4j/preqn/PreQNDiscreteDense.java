@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@link QLearningDiscrete}: epsilon-greedy with {@code epsilonNbStep}, the replay memory, listeners, {@code train()},
  * {@code getPolicy()} (save and load it as usual).
  *
- * <p>From the RL4J configuration PreQN uses gamma, errorClamp (clamps delta), batch size, replay size, seed and,
- * only when {@link PreQNConfiguration#targetNetwork()} is on, {@code targetDqnUpdateFreq}. The network's updater and
+ * <p>From the RL4J configuration PreQN uses gamma, batch size, replay size, seed and, only when
+ * {@link PreQNConfiguration#targetNetwork()} is on, {@code targetDqnUpdateFreq}. RL4J's {@code errorClamp} is not
+ * applied to PreQN's delta unless {@link PreQNConfiguration#inheritRl4jErrorClamp()} (logged once when it is set and
+ * ignored); PreQN's own clamp is {@link PreQNConfiguration#tdErrorClamp()}, off by default. The network's updater and
  * learning rate are not used: steps are applied directly ({@link PreQNUpdateAlgorithm}). {@code doubleDQN} in the
  * RL4J configuration is ignored (logged once); use {@link PreQNConfiguration#doubleQ()}. No loss is fitted, so the
  * score in RL4J's epoch statistics stays at the network's last score (0 for a fresh network); read the telemetry
@@ -214,6 +216,11 @@ public class PreQNDiscreteDense<O extends Encodable> extends QLearningDiscrete<O
             if (conf.isDoubleDQN() && !preqn.doubleQ()) {
                 log.info("QLearningConfiguration.doubleDQN=true is ignored by PreQN; set PreQNConfiguration.doubleQ "
                         + "(with targetNetwork) to use double-Q targets");
+            }
+            if (!Double.isNaN(conf.getErrorClamp()) && !preqn.inheritRl4jErrorClamp()) {
+                log.info("QLearningConfiguration.errorClamp={} is not applied to PreQN's TD errors (PreQN clamp: {}); "
+                        + "call PreQNConfiguration.builder().inheritRl4jErrorClamp() to apply it", conf.getErrorClamp(),
+                        preqn.tdErrorClamp() == PreQNConfiguration.TD_CLAMP_OFF ? "off" : preqn.tdErrorClamp());
             }
             IDQN target = preqn.targetNetwork() ? (IDQN) dqn.clone() : null;
             PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(dqn, target, preqn, conf.getGamma(),

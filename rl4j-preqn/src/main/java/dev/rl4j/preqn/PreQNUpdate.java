@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param solve      the solve of (K + lambda I) Z = delta; {@link KernelSolve#NONE} when K was not solved
  * @param lineSearch the trial steps; {@link LineSearchTrace#NONE} when no step was tried
  * @param timing     time spent per stage
+ * @param effect     what the kept step did to the batch's TD errors; {@link StepEffect#NONE} when theta is unchanged
+ * @param heldPairs  bootstrap pairs held fixed in the solve (docs/math.md#hold-bootstrap); 0 without holdBootstrap
  */
 public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError tdError, KernelSolve solve,
-        LineSearchTrace lineSearch, Timing timing) {
+        LineSearchTrace lineSearch, Timing timing, StepEffect effect, int heldPairs) {
 
     /** Validates that no part is null. */
     public PreQNUpdate {
@@ -29,6 +31,36 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
         Objects.requireNonNull(solve, "solve");
         Objects.requireNonNull(lineSearch, "lineSearch");
         Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(effect, "effect");
+    }
+
+    /** As the canonical constructor with no step effect and no held pairs. */
+    public PreQNUpdate(long update, int batchSize, Outcome outcome, TdError tdError, KernelSolve solve,
+            LineSearchTrace lineSearch, Timing timing) {
+        this(update, batchSize, outcome, tdError, solve, lineSearch, timing, StepEffect.NONE, 0);
+    }
+
+    /** This update with the measured effect of its kept step and the number of held bootstrap pairs. */
+    PreQNUpdate with(StepEffect stepEffect, int held) {
+        return new PreQNUpdate(update, batchSize, outcome, tdError, solve, lineSearch, timing, stepEffect, held);
+    }
+
+    /**
+     * Fraction of the batch's unclamped TD error the kept step removed, counting the moved bootstrap
+     * (docs/math.md#preqn-telemetry): sum_i (d_i - d'_i) d_i / sum_i d_i^2; tabular PreQN gives alpha. NaN when theta
+     * was unchanged.
+     */
+    public double tdClosed() {
+        return effect.tdClosed();
+    }
+
+    /**
+     * How much gamma * bootstrap moved per unit move of Q(s_i, a_i) on the batch's non-terminal pairs
+     * (least-squares slope, docs/math.md#preqn-telemetry); the TD contraction needs it well below 1. NaN when theta
+     * was unchanged or no pair bootstraps.
+     */
+    public double bootOverDq() {
+        return effect.bootOverDq();
     }
 
     /** A reward, Q-value, kernel entry or step component was not finite: theta untouched. */
@@ -174,6 +206,18 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
     public record LineSearchTrace(int trials, double firstCosine, double lastCosine, double lastFraction) {
         /** No line search ran. */
         public static final LineSearchTrace NONE = new LineSearchTrace(0, Double.NaN, Double.NaN, 0.0);
+    }
+
+    /**
+     * The effect of the kept step on the batch's TD errors (docs/math.md#preqn-telemetry), measured with one forward
+     * pass after the line search.
+     *
+     * @param tdClosed   fraction of the unclamped TD error removed, counting the moved bootstrap
+     * @param bootOverDq least-squares slope of the change of gamma * bootstrap on the change of Q(s, a)
+     */
+    public record StepEffect(double tdClosed, double bootOverDq) {
+        /** No step was kept. */
+        public static final StepEffect NONE = new StepEffect(Double.NaN, Double.NaN);
     }
 
     /**

@@ -42,19 +42,24 @@ public final class PreQNUpdateAlgorithm
     private final EmpiricalNtk ntk;
     private final LineSearch lineSearch;
     private final UpdateRecorder recorder = new UpdateRecorder();
+    /** The |delta| bound in use, NaN for none ({@link PreQNConfiguration#effectiveErrorClamp}). */
+    private final double errorClamp;
 
     PreQNUpdateAlgorithm(BoundNetwork online, BoundNetwork target, PreQNConfiguration conf, double gamma,
-            double errorClamp) {
+            double rl4jErrorClamp) {
         this.online = Objects.requireNonNull(online, "online");
         this.conf = Objects.requireNonNull(conf, "conf");
         if (conf.targetNetwork() && target == null) {
             throw new IllegalArgumentException("target must be non-null when conf.targetNetwork() is true, got null");
         }
         this.gamma = Discount.UP_TO_ONE.require("gamma", gamma);
-        if (!(Double.isNaN(errorClamp) || errorClamp > 0.0)) {
-            throw new IllegalArgumentException("errorClamp must be NaN (off) or in (0, +Infinity], got " + errorClamp);
+        double clamp = conf.effectiveErrorClamp(rl4jErrorClamp);
+        if (!(Double.isNaN(clamp) || clamp > 0.0)) {
+            throw new IllegalArgumentException("errorClamp must be NaN (off) or in (0, +Infinity] when PreQN inherits "
+                    + "it (PreQNConfiguration.inheritRl4jErrorClamp), got " + clamp);
         }
-        this.targets = new TdTargets(online, conf.targetNetwork() ? target : null, conf.doubleQ(), gamma, errorClamp);
+        this.errorClamp = clamp;
+        this.targets = new TdTargets(online, conf.targetNetwork() ? target : null, conf.doubleQ(), gamma, clamp);
         this.ntk = EmpiricalNtk.of(online.mln());
         this.lineSearch = LineSearch.of(conf);
     }
@@ -65,22 +70,24 @@ public final class PreQNUpdateAlgorithm
      * @param current    the online network, stepped in place
      * @param targetNet  the target network; required when {@code conf.targetNetwork()}, ignored otherwise (may be null)
      * @param gamma      discount in [0, 1]
-     * @param errorClamp |delta| bound, NaN for none
+     * @param rl4jErrorClamp RL4J's errorClamp (NaN for none); PreQN uses it only when
+     *                   {@link PreQNConfiguration#inheritRl4jErrorClamp()}, else {@link PreQNConfiguration#tdErrorClamp()}
      */
     public static PreQNUpdateAlgorithm of(IOutputNeuralNet current, IOutputNeuralNet targetNet,
-            PreQNConfiguration conf, double gamma, double errorClamp) {
+            PreQNConfiguration conf, double gamma, double rl4jErrorClamp) {
         BoundNetwork t = conf.targetNetwork() ? BoundNetwork.of(Objects.requireNonNull(targetNet, "targetNet")) : null;
-        return new PreQNUpdateAlgorithm(BoundNetwork.of(current), t, conf, gamma, errorClamp);
+        return new PreQNUpdateAlgorithm(BoundNetwork.of(current), t, conf, gamma, rl4jErrorClamp);
     }
 
     /**
      * PreQN on a bare network (benchmarks, tests): the target network, when configured, is a clone taken now and
-     * never synchronised.
+     * never synchronised. {@code rl4jErrorClamp} as in {@link #of(IOutputNeuralNet, IOutputNeuralNet,
+     * PreQNConfiguration, double, double)}.
      */
     public static PreQNUpdateAlgorithm of(MultiLayerNetwork net, PreQNConfiguration conf, double gamma,
-            double errorClamp) {
+            double rl4jErrorClamp) {
         DQN current = new DQN(net);
-        return of(current, conf.targetNetwork() ? current.clone() : null, conf, gamma, errorClamp);
+        return of(current, conf.targetNetwork() ? current.clone() : null, conf, gamma, rl4jErrorClamp);
     }
 
     /**
@@ -105,9 +112,11 @@ public final class PreQNUpdateAlgorithm
             return recorder.finish(PreQNUpdate.zeroError(update, n, td.summary()));
         }
 
-        // 2. K = G^T G on the batch's (s, a) pairs (eq. 9); one forward + backward pass serves K and G Z
+        // 2. K = G^T G on the batch's (s, a) pairs (eq. 9); one forward + backward pass serves K and G Z. With
+        //    holdBootstrap the pairs (s'_i, a*_i) of the non-terminal transitions are appended (docs/math.md#hold-bootstrap)
         long t0 = System.nanoTime();
-        EmpiricalNtk.Prepared kernel = ntk.prepare(b.states(), b.actions());
+        HeldPairs pairs = conf.holdBootstrap() ? HeldPairs.of(b, td.bootstrapActions()) : HeldPairs.none(b);
+        EmpiricalNtk.Prepared kernel = ntk.prepare(pairs.states(), pairs.actions());
         double[][] k = kernel.gram();
         long kernelNanos = System.nanoTime() - t0;
         if (!Finite.all(k)) {
@@ -115,9 +124,10 @@ public final class PreQNUpdateAlgorithm
                     new PreQNUpdate.Timing(kernelNanos, 0, 0)), "kernel K has a non-finite entry");
         }
 
-        // 3. Z = (K + lambda I)^{-1} delta (eq. 21, damped: docs/math.md#damped-solve)
+        // 3. Z = (K + lambda I)^{-1} delta (eq. 21, damped: docs/math.md#damped-solve); with the hold the right-hand
+        //    side is [delta; 0] (docs/math.md#hold-bootstrap)
         t0 = System.nanoTime();
-        DampedKernel.Solution z = DampedKernel.of(k, conf.damping()).solve(td.delta());
+        DampedKernel.Solution z = DampedKernel.of(k, conf.damping()).solve(pairs.rightHandSide(td.delta()));
         long solveNanos = System.nanoTime() - t0;
         PreQNUpdate.KernelSolve solve = new PreQNUpdate.KernelSolve(z.conditionNumber(), z.lambda(), z.fallback());
         if (allZero(z.z())) {
@@ -125,7 +135,7 @@ public final class PreQNUpdateAlgorithm
                     new PreQNUpdate.Timing(kernelNanos, solveNanos, 0)));
         }
 
-        // 4. Delta theta = alpha G Z = alpha sum_i Z_i grad Q(s_i, a_i) (eq. 21)
+        // 4. Delta theta = alpha G Z = alpha sum_j Z_j grad Q(pair j) (eq. 21)
         t0 = System.nanoTime();
         double[] step = step(kernel, z.z());
         if (!Finite.all(step)) {
@@ -133,11 +143,19 @@ public final class PreQNUpdateAlgorithm
                     new PreQNUpdate.Timing(kernelNanos, solveNanos, 0)), "step Delta theta has a non-finite component");
         }
 
-        // 5. line search: theta + c^k Delta theta until cos(Q_new - Q_old, delta) >= eta (eq. 21)
+        // 5. line search: theta + c^k Delta theta until cos(Q_new - Q_old, delta) >= eta on the batch pairs (eq. 21)
         LineSearch.Result searched = lineSearch.run(new TrialStep(online, step, b, td.q(), td.delta()));
         long stepNanos = System.nanoTime() - t0;
-        return recorder.stepped(PreQNUpdate.stepped(update, n, searched.outcome(), td.summary(), solve,
-                searched.trace(), new PreQNUpdate.Timing(kernelNanos, solveNanos, stepNanos)), conf);
+        PreQNUpdate u = PreQNUpdate.stepped(update, n, searched.outcome(), td.summary(), solve,
+                searched.trace(), new PreQNUpdate.Timing(kernelNanos, solveNanos, stepNanos));
+
+        // 6. telemetry, read-only: tdClosed and bootOverDq of the kept step (docs/math.md#preqn-telemetry)
+        PreQNUpdate.StepEffect effect = PreQNUpdate.StepEffect.NONE;
+        if (u.changedParameters()) {
+            double[] e = targets.closedAfterStep(b, td);
+            effect = new PreQNUpdate.StepEffect(e[0], e[1]);
+        }
+        return recorder.stepped(u.with(effect, pairs.held()), conf);
     }
 
     /** Delta theta = alpha G Z (eq. 21), from the prepared kernel's single backward pass. */
@@ -174,6 +192,11 @@ public final class PreQNUpdateAlgorithm
     @Override
     public double preconditionerDamping() {
         return conf.damping();
+    }
+
+    /** The |delta| bound in use, NaN for none: RL4J's errorClamp only when the configuration inherits it. */
+    public double errorClamp() {
+        return errorClamp;
     }
 
     /** The discount in use, in [0, 1]. */

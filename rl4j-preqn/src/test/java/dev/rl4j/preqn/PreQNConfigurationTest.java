@@ -72,4 +72,32 @@ class PreQNConfigurationTest {
     void doubleQWithATargetNetworkIsAccepted() {
         assertThat(PreQNConfiguration.builder().targetNetwork(true).doubleQ(true).build().doubleQ()).isTrue();
     }
+
+    @Test
+    void tdErrorClampIsOffByDefaultAndValidated() {
+        PreQNConfiguration d = PreQNConfiguration.defaults();
+        assertThat(d.tdErrorClamp()).isEqualTo(PreQNConfiguration.TD_CLAMP_OFF);
+        assertThat(d.inheritRl4jErrorClamp()).isFalse();
+        assertThat(d.holdBootstrap()).isFalse();
+        assertThat(d.effectiveErrorClamp(1.0)).isNaN();
+        assertThat(PreQNConfiguration.builder().tdErrorClamp(2.0).build().effectiveErrorClamp(1.0)).isEqualTo(2.0);
+        assertThat(PreQNConfiguration.builder().inheritRl4jErrorClamp().build().effectiveErrorClamp(1.0))
+                .isEqualTo(1.0);
+        for (double bad : new double[] {0.0, -1.0, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            assertThatThrownBy(() -> PreQNConfiguration.builder().tdErrorClamp(bad).build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("tdErrorClamp").hasMessageContaining("(0, +Infinity]")
+                    .hasMessageContaining("got " + bad);
+        }
+    }
+
+    @Test
+    void inheritingRl4jsClampExcludesAnOwnClamp() {
+        assertThatThrownBy(() -> new PreQNConfiguration(0.1, 0.95, 0.5, 10, 1e-6, false, false,
+                LineSearchFailurePolicy.REJECT_STEP, 1.0, true, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("inheritRl4jErrorClamp").hasMessageContaining("got tdErrorClamp=1.0");
+        assertThat(PreQNConfiguration.builder().inheritRl4jErrorClamp().tdErrorClamp(3.0).build()
+                .inheritRl4jErrorClamp()).isFalse();
+    }
 }

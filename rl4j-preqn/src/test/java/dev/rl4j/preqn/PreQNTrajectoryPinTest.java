@@ -28,7 +28,9 @@ class PreQNTrajectoryPinTest {
     @Test
     void defaultFloatTrajectoryIsBitIdentical() throws Exception {
         MultiLayerNetwork net = DenseNets.dense(31, DataType.FLOAT, Activation.RELU, 4, 2, 16, 16);
-        assertThat(run(PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 1.0), net, 32, 1.0))
+        // pinned before 0.2, when PreQN clamped with RL4J's errorClamp: inherit it to replay the same trajectory
+        PreQNConfiguration conf = PreQNConfiguration.builder().inheritRl4jErrorClamp().build();
+        assertThat(run(PreQNUpdateAlgorithm.of(net, conf, GAMMA, 1.0), net, 32, 1.0))
                 .isEqualTo("205f2a48f0670ad51f94626b59824bfc569f6801fe2384d59f9e4e8ba50ff45a");
     }
 
@@ -46,7 +48,7 @@ class PreQNTrajectoryPinTest {
         MultiLayerNetwork online = DenseNets.dense(33, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
         MultiLayerNetwork target = DenseNets.dense(34, DataType.DOUBLE, Activation.RELU, 4, 2, 8);
         PreQNConfiguration conf = PreQNConfiguration.builder().alpha(0.5).damping(0.0).targetNetwork(true)
-                .doubleQ(true).build();
+                .doubleQ(true).inheritRl4jErrorClamp().build();
         PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(new DQN(online), new DQN(target), conf, GAMMA, 1.0);
         assertThat(run(preqn, online, 12, 1.0)).isEqualTo("96d9982f56c9993a05c5a5329595bd402463820262ab7a03968237d2a455c83f");
     }

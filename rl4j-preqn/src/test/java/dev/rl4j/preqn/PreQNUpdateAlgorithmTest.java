@@ -15,6 +15,7 @@ import dev.rl4j.testing.DenseNets;
 import dev.rl4j.testing.FiniteDifferences;
 import dev.rl4j.testing.TdErrors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -248,13 +249,39 @@ class PreQNUpdateAlgorithmTest {
     }
 
     @Test
-    void errorClampBoundsTheTdErrorUsedForTheStep() {
+    void inheritedRl4jErrorClampBoundsTheTdErrorUsedForTheStep() {
         MultiLayerNetwork net = DenseNets.dense(16, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        PreQNConfiguration inherit = PreQNConfiguration.builder().inheritRl4jErrorClamp().build();
 
-        PreQNUpdate u = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 0.5)
-                .compute(Batches.batch(17, 8, 4, 2, 100.0));
+        PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, inherit, GAMMA, 0.5);
+        PreQNUpdate u = algorithm.compute(Batches.batch(17, 8, 4, 2, 100.0));
 
         assertThat(u.deltaMaxAbs()).isEqualTo(0.5);
+        assertThat(algorithm.errorClamp()).isEqualTo(0.5);
+    }
+
+    @Test
+    void defaultsIgnoreRl4jErrorClamp() {
+        MultiLayerNetwork net = DenseNets.dense(16, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        List<StateActionRewardState<Integer>> batch = Batches.batch(17, 8, 4, 2, 100.0);
+        double raw = Arrays.stream(TdErrors.delta(net, batch, GAMMA)).map(Math::abs).max().orElseThrow();
+
+        PreQNUpdateAlgorithm algorithm = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.defaults(), GAMMA, 0.5);
+        PreQNUpdate u = algorithm.compute(batch);
+
+        assertThat(raw).isGreaterThan(5.0);
+        assertThat(u.deltaMaxAbs()).isCloseTo(raw, within(1e-4 * raw));
+        assertThat(algorithm.errorClamp()).isNaN();
+    }
+
+    @Test
+    void ownTdErrorClampBoundsTheTdErrorWhateverRl4jSays() {
+        MultiLayerNetwork net = DenseNets.dense(16, DataType.FLOAT, Activation.RELU, 4, 2, 8);
+        PreQNConfiguration own = PreQNConfiguration.builder().tdErrorClamp(0.25).build();
+
+        PreQNUpdate u = PreQNUpdateAlgorithm.of(net, own, GAMMA, 0.5).compute(Batches.batch(17, 8, 4, 2, 100.0));
+
+        assertThat(u.deltaMaxAbs()).isEqualTo(0.25);
     }
 
     /** |delta| of the single transition {@code t} as PreQN computes it with a target network. */

@@ -26,6 +26,7 @@ import org.deeplearning4j.rl4j.space.DiscreteSpace;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -52,13 +53,18 @@ public final class CartpoleExperiment {
 
     /** RL4J's QLearningConfiguration for these settings. */
     public static QLearningConfiguration configuration(CartpoleSettings s) {
-        return QLearningConfiguration.builder()
+        QLearningConfiguration.QLearningConfigurationBuilder<?, ?> b = QLearningConfiguration.builder()
                 .seed(s.seed())
                 .maxEpochStep(s.episodeCap())
                 .maxStep(s.steps())
                 .targetDqnUpdateFreq(s.targetNetwork() ? s.targetUpdate() : 1)
-                .doubleDQN(s.algo() == Algo.DDQN)
-                .build();
+                .errorClamp(s.errorClamp())
+                .doubleDQN(s.algo() == Algo.DDQN);
+        if (s.preset() == CartpolePreset.OFFICIAL_EXAMPLE) {   // DQNCartpole's QLConfiguration
+            b.expRepMaxSize(150000).batchSize(128).updateStart(10).rewardFactor(s.rewardFactor()).gamma(0.99)
+                    .minEpsilon(0.1).epsilonNbStep(1000).doubleDQN(s.algo() != Algo.PREQN);
+        }
+        return b.build();
     }
 
     /**
@@ -77,7 +83,7 @@ public final class CartpoleExperiment {
         m.put("soft_bound", task.softBound(conf.getGamma()));
         m.put("network_shape", NetworkShape.of(network(task, s)));
         if (s.algo() == Algo.PREQN) {
-            m.put("preqn_configuration", PreQnLearners.configuration(s.targetNetwork()).toString());
+            m.put("preqn_configuration", s.preqn().toString());
         }
         return m;
     }
@@ -98,8 +104,10 @@ public final class CartpoleExperiment {
 
     /** As {@link #network(CartpoleSettings)} with the task's observation size as inputs and its actions as outputs. */
     public static MultiLayerNetwork network(Task task, CartpoleSettings s) {
+        boolean official = s.preset() == CartpolePreset.OFFICIAL_EXAMPLE;   // DQNCartpole: RmsProp, l2 0
         NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(s.seed())
-                .updater(new Adam(s.learningRate())).weightInit(WeightInit.XAVIER).list();
+                .updater(official ? new RmsProp(s.learningRate()) : new Adam(s.learningRate()))
+                .weightInit(WeightInit.XAVIER).list();
         int in = task.observationSize();
         for (int i = 0; i < s.layers(); i++) {
             b.layer(new DenseLayer.Builder().nIn(in).nOut(s.hidden()).activation(Activation.RELU).build());
@@ -124,7 +132,7 @@ public final class CartpoleExperiment {
         QLearningConfiguration conf = configuration(s);
         return switch (s.algo()) {
             case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(task, s)), conf);
-            case PREQN -> PreQnLearners.legacy(mdp, network(task, s), conf, s.targetNetwork());
+            case PREQN -> PreQnLearners.legacy(mdp, network(task, s), conf, s.preqn());
             case Q_LEARNING -> throw new IllegalArgumentException("q-learning runs on the linear testbeds, not on "
                     + task.title());
         };

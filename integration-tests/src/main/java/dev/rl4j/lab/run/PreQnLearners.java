@@ -17,12 +17,7 @@ final class PreQnLearners {
     }
 
     static QLearningDiscrete<?> legacy(MDP<Box, Integer, DiscreteSpace> mdp, MultiLayerNetwork net, QLearningConfiguration conf,
-            boolean targetNetwork) {
-        return new PreQNDiscreteDense<>(mdp, new DQN(net), conf, configuration(targetNetwork));
-    }
-
-    /** The PreQN configuration of the lab's CartPole learners: the defaults, with or without a target network. */
-    static PreQNConfiguration configuration(boolean targetNetwork) {
-        return PreQNConfiguration.builder().targetNetwork(targetNetwork).build();
+            PreQNConfiguration preqn) {
+        return new PreQNDiscreteDense<>(mdp, new DQN(net), conf, preqn);
     }
 }

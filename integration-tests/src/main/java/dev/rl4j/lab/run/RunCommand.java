@@ -14,7 +14,9 @@ import dev.rl4j.lab.report.RunSeries;
 import dev.rl4j.lab.testbed.TestbedRun;
 import dev.rl4j.lab.testbed.TsitsiklisVanRoy;
 import dev.rl4j.provenance.Provenance;
+import dev.rl4j.regression.SeedResult;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -84,11 +86,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed = new SeedOption(1);
 
-    @Option(names = "--hidden", defaultValue = "100", description = "hidden units per layer (default ${DEFAULT-VALUE})")
-    int hidden;
+    @Option(names = "--hidden", description = "hidden units per layer (default 100; 300 with --preset official-example)")
+    Integer hidden;
 
-    @Option(names = "--layers", defaultValue = "3", description = "hidden layers (default ${DEFAULT-VALUE})")
-    int layers;
+    @Option(names = "--layers", description = "hidden layers (default 3; 2 with --preset official-example)")
+    Integer layers;
 
     @Option(names = "--gamma", description = "discount of the w2w testbed (default 0.9) and of tvr (default 0.99)")
     Double gamma;
@@ -99,13 +101,26 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     OutOption out = new OutOption("rl4j-lab-out/run");
 
+    @Option(names = "--eval-episodes", description = "greedy episodes played after training on CartPole, reported as "
+            + "greedy_return (default 0; 10 with --preset official-example)")
+    Integer evalEpisodes;
+
+    @Option(names = "--expect", converter = RunExpectation.Converter.class,
+            description = "exit 1 unless the run meets it: METRIC>=X or METRIC<=X (also > <), METRIC one of "
+                    + "mean100, best_mean100, greedy_return, max_abs_q")
+    RunExpectation expect;
+
     @Override
     public Integer call() {
         Task task = env.task();
         if (task == null) {
             return testbed();
         }
-        CartpoleSettings s = learner.settings(task, seed.get(), steps.get()).withNetwork(hidden, layers);
+        CartpoleSettings s = learner.settings(task, seed.get(), steps.get());
+        s = s.withNetwork(hidden != null ? hidden : s.hidden(), layers != null ? layers : s.layers());
+        if (evalEpisodes != null) {
+            s = s.withEvalEpisodes(evalEpisodes);
+        }
         Algo a = s.algo();
         summary.addProvenance("learner", CartpoleExperiment.provenance(task, s));
         CartpoleExperiment.Result r = CartpoleExperiment.run(task, s, a.name(), List.of());
@@ -115,13 +130,28 @@ public final class RunCommand implements Callable<Integer> {
                 summary.provenance(), List.of(r.series()));
         List<RunSeries.Episode> eps = r.series().episodes();
         long lastStep = eps.isEmpty() ? 0 : eps.get(eps.size() - 1).step();
-        summary.print(new JsonLine().put("command", "run").put("env", kebab(env))
-                .put("algo", kebab(a)).put("seed", seed.get())
+        TrainedEvaluation eval = TrainedEvaluation.of(r.learner(), task, s,
+                CartpoleExperiment.configuration(s).getGamma());
+        List<Double> returns = eps.stream().map(RunSeries.Episode::reward).toList();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("mean100", EpisodeRecorder.mean100(eps));
+        metrics.put("best_mean100", SeedResult.bestMean100(returns));
+        metrics.put("greedy_return", eval.greedyReturn());
+        metrics.put("max_abs_q", eval.maxAbsQ());
+        JsonLine line = new JsonLine().put("command", "run").put("env", kebab(env))
+                .put("preset", learner.preset.toString()).put("algo", kebab(a)).put("seed", seed.get())
                 .put("steps", lastStep).put("episodes", eps.size())
-                .put("mean100", round(EpisodeRecorder.mean100(eps), 100))
-                .put("seconds", round(r.seconds(), 10)).put("steps_per_second", Math.round(lastStep / r.seconds()))
-                .put("report", report.toString().replace('\\', '/')));
-        return 0;
+                .put("mean100", round(metrics.get("mean100"), 100))
+                .put("best_mean100", round(metrics.get("best_mean100"), 100))
+                .put("greedy_return", eval.greedyReturn()).put("greedy_episodes", eval.greedyEpisodes())
+                .put("max_abs_q", eval.maxAbsQ()).put("q_bound", eval.qBound())
+                .put("seconds", round(r.seconds(), 10)).put("steps_per_second", Math.round(lastStep / r.seconds()));
+        boolean pass = expect == null || expect.holds(metrics);
+        if (expect != null) {
+            line.put("expect", expect.toString()).put("pass", pass);
+        }
+        summary.print(line.put("report", report.toString().replace('\\', '/')));
+        return pass ? 0 : 1;
     }
 
     /** {@code x} rounded to 1/scale (the precision the line had when it was a format template); NaN stays NaN. */
