@@ -1,8 +1,10 @@
 package dev.rl4j.diagnostics;
 
 import dev.rl4j.provenance.JsonValues;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * When the listener probes, in learner updates: a pure, immutable policy ({@link NtkDiagnosticsBuilder#schedule});
@@ -27,23 +29,31 @@ public sealed interface ProbeSchedule permits ProbeSchedule.Fixed, ProbeSchedule
     /** Probes of the past that {@link Adaptive#worsened} compares a new probe with. */
     int RECENT_PROBES = 3;
 
+    /**
+     * Default relative rise (1.0: more than double the largest of the recent probes) of max|Q| or beta that counts as
+     * a worsening; beta, a maximum over the probe's rows, varies by a factor of up to 12 between probes of a healthy
+     * run (docs/results.md), so a smaller margin would keep the schedule dense all the time.
+     */
+    double DEFAULT_RISE_MARGIN = 1.0;
+
     /** A probe every {@code period} updates, >= 1; the first at update {@code period}. */
     static ProbeSchedule fixed(int period) {
         return new Fixed(period);
     }
 
     /**
-     * The default schedule: {@code adaptive(1, 10, 1.5, 1000)} with rise margin 0.5. Without any worsening it probes
-     * at updates 1, 11, 26, 49, 84, ... (intervals 10, 15, 23, 35, ... 1000): 10 probes in the first 2 000 updates
-     * and 26 in the first 20 000 ({@code ProbeScheduleTest}).
+     * The default schedule: {@code new Adaptive(1, 10, 2.0, 2000, 1.0)}. Without any worsening it probes at updates
+     * 1, 11, 31, 71, 151, 311, 631, 1271, 2551, then every 2000: 8 probes in the first 2 000 updates and 17 in the
+     * first 20 000 ({@code ProbeScheduleTest}); each worsening adds about log2(interval / 10) probes. The values were
+     * chosen on a dense trace of RL4J's default CartPole DQN (docs/results.md, "The default probe schedule").
      */
     static ProbeSchedule adaptive() {
-        return new Adaptive(1, 10, 1.5, 1000, 0.5);
+        return new Adaptive(1, 10, 2.0, 2000, DEFAULT_RISE_MARGIN);
     }
 
-    /** An adaptive schedule with the default rise margin 0.5 ({@link Adaptive} names the ranges). */
+    /** An adaptive schedule with the default rise margin 1.0 ({@link Adaptive} names the ranges). */
     static ProbeSchedule adaptive(int first, int initialInterval, double growth, int maxInterval) {
-        return new Adaptive(first, initialInterval, growth, maxInterval, 0.5);
+        return new Adaptive(first, initialInterval, growth, maxInterval, DEFAULT_RISE_MARGIN);
     }
 
     /** The update count at which the first probe is due, >= 1. */
@@ -131,17 +141,20 @@ public sealed interface ProbeSchedule permits ProbeSchedule.Fixed, ProbeSchedule
         }
 
         /**
-         * True when {@code now} shows a candidate finding kind the previous probe did not have, or its max|Q| or
-         * beta exceeds (1 + riseMargin) times the largest finite value of the {@code recent} probes. Non-finite
-         * values are left to the NON_FINITE finding; the first probe (no {@code recent}) never worsens.
+         * True when {@code now} shows a candidate finding kind that none of the {@code recent} probes had, or its
+         * max|Q| or beta exceeds (1 + riseMargin) times the largest finite value of the {@code recent} probes. A kind
+         * must be missing from every recent probe because kernel findings vanish on a probe without kernel metrics
+         * (alpha unknown) and return on the next. Non-finite values are left to the NON_FINITE finding; the first
+         * probe (no {@code recent}) never worsens.
          */
         @Override
         public boolean worsened(ProbeSignal now, List<ProbeSignal> recent) {
             if (recent.isEmpty()) {
                 return false;
             }
-            ProbeSignal previous = recent.get(recent.size() - 1);
-            if (!previous.candidateKinds().containsAll(now.candidateKinds())) {
+            Set<FindingKind> seen = EnumSet.noneOf(FindingKind.class);
+            recent.forEach(r -> seen.addAll(r.candidateKinds()));
+            if (!seen.containsAll(now.candidateKinds())) {
                 return true;
             }
             return rose(now.maxAbsQ(), recent.stream().mapToDouble(ProbeSignal::maxAbsQ).toArray())

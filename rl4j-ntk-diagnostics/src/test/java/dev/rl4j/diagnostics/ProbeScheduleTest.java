@@ -33,10 +33,10 @@ class ProbeScheduleTest {
     void theDefaultProbesAfterTheFirstUpdateThenBacksOffToTheCap() {
         List<Long> at = quietProbes(ProbeSchedule.adaptive(), 20_000);
 
-        assertThat(at).startsWith(1L, 11L, 26L, 49L, 84L);
-        assertThat(at.stream().filter(u -> u <= 2_000)).hasSize(12);
-        assertThat(at).hasSize(30);
-        assertThat(at.get(at.size() - 1) - at.get(at.size() - 2)).isEqualTo(1000);
+        assertThat(at).startsWith(1L, 11L, 31L, 71L, 151L, 311L, 631L, 1271L, 2551L, 4551L);
+        assertThat(at.stream().filter(u -> u <= 2_000)).hasSize(8);
+        assertThat(at).hasSize(17);
+        assertThat(at.get(at.size() - 1) - at.get(at.size() - 2)).isEqualTo(2000);
     }
 
     @Test
@@ -96,6 +96,9 @@ class ProbeScheduleTest {
         assertThat(s.worsened(new ProbeSignal(Set.of(FindingKind.OVER_GENERALIZATION), 1.0, 1.51), recent)).isTrue();
         assertThat(s.worsened(new ProbeSignal(Set.of(FindingKind.OVER_GENERALIZATION, FindingKind.SELF_EXCITING), 1.0,
                 1.0), recent)).isTrue();
+        List<ProbeSignal> withoutKernelLast = List.of(recent.get(1), new ProbeSignal(Set.of(), 2.0, Double.NaN));
+        assertThat(s.worsened(new ProbeSignal(Set.of(FindingKind.OVER_GENERALIZATION), 2.0, 0.6), withoutKernelLast))
+                .as("a kind of an earlier recent probe that returns is not new").isFalse();
         assertThat(s.worsened(new ProbeSignal(Set.of(), 100.0, 100.0), List.of())).as("first probe").isFalse();
     }
 
@@ -176,12 +179,12 @@ class ProbeScheduleTest {
         assertThat(NtkDiagnostics.builder().build().toString()).contains("Adaptive[first=1, initialInterval=10");
         DiagnosticsConfig adaptive = configOf(NtkDiagnostics.builder());
         assertThat(adaptive.toSettings().get("schedule")).isEqualTo(java.util.Map.of("kind", "adaptive", "first", 1,
-                "initial_interval", 10, "growth", 1.5, "max_interval", 1000, "rise_margin", 0.5));
+                "initial_interval", 10, "growth", 2.0, "max_interval", 2000, "rise_margin", 1.0));
         assertThat(configOf(NtkDiagnostics.builder().schedule(ProbeSchedule.adaptive()).period(40)).schedule())
                 .isEqualTo(ProbeSchedule.fixed(40));
         assertThat(configOf(NtkDiagnostics.builder().period(40).schedule(ProbeSchedule.adaptive(2, 3, 2, 9)))
                 .toSettings().get("schedule")).isEqualTo(java.util.Map.of("kind", "adaptive", "first", 2,
-                "initial_interval", 3, "growth", 2.0, "max_interval", 9, "rise_margin", 0.5));
+                "initial_interval", 3, "growth", 2.0, "max_interval", 9, "rise_margin", 1.0));
     }
 
     private static DiagnosticsConfig configOf(NtkDiagnosticsBuilder builder) {
