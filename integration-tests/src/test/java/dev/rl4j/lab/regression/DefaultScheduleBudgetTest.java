@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 10 section 2's budget: with every listener default, a 2 000-step CartPole run with RL4J's default DQN network
@@ -30,7 +31,7 @@ class DefaultScheduleBudgetTest {
     private static final int STEPS = 2_000;
 
     @Test
-    @Timeout(120)
+    @Timeout(900) // a guard against hangs only: 166-210 s each on the shared 2-core machine under load 16
     void legacyPipelineWithDefaultsProbesAtLeastFiveTimesIn2000Steps() {
         NtkDiagnostics diagnostics = NtkDiagnostics.builder().build();
         List<TrainingListener> listeners = List.of(diagnostics);
@@ -41,7 +42,7 @@ class DefaultScheduleBudgetTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(900) // a guard against hangs only: 166-210 s each on the shared 2-core machine under load 16
     void builderPipelineWithDefaultsProbesAtLeastFiveTimesIn2000Steps() {
         Random rnd = Nd4j.getRandomFactory().getNewRandomInstance(7);
         MultiLayerNetwork mln = CartpoleExperiment.network(CartpoleSettings.defaults(Algo.DQN, 7, STEPS));
@@ -58,9 +59,12 @@ class DefaultScheduleBudgetTest {
     }
 
     private static void assertEarlyAndAtLeastFive(List<ProbeRecord> history) {
-        assertThat(history).hasSizeGreaterThanOrEqualTo(5);
+        LoggerFactory.getLogger(DefaultScheduleBudgetTest.class).info("{} probes at updates {} (env steps {})",
+                history.size(), history.stream().map(r -> r.measurement().update()).toList(),
+                history.stream().map(r -> r.measurement().step()).toList());
+        // RL4J checks the step budget between episodes, so the last episode may run past STEPS: count within STEPS
+        assertThat(history.stream().filter(r -> r.measurement().step() <= STEPS)).hasSizeGreaterThanOrEqualTo(5);
         assertThat(history.get(0).measurement().pairs()).isGreaterThan(1);
         assertThat(history.get(0).measurement().update()).as("first probe, in updates").isLessThanOrEqualTo(250);
-        assertThat(history.get(history.size() - 1).measurement().step()).isLessThanOrEqualTo(STEPS);
     }
 }
