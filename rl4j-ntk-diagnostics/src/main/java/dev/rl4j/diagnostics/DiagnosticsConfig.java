@@ -68,14 +68,16 @@ public record DiagnosticsConfig(ProbeSchedule schedule, int probeSize, int reser
     /**
      * These settings as a provenance object ({@code dev.rl4j.provenance}): snake_case keys, the schedule
      * ({@link ProbeSchedule#toSettings()}: {@code {"kind": "adaptive", "first": 1, "initial_interval": 10, ...}} or
-     * {@code {"kind": "fixed", "period": 50}}), the rules' thresholds, the network's shape ({@link NetworkShape}) rather than the network, null for a value left to the learner.
+     * {@code {"kind": "fixed", "period": 50}}), the rules' thresholds, the network's shape ({@link NetworkShape})
+     * rather than the network, null for a value left to the learner.
      */
     public Map<String, Object> toSettings() {
         Map<String, Object> r = JsonValues.ordered("min_fraction_17", rules.minFraction17(), "step_too_small_margin",
                 rules.stepTooSmallMargin(), "seem_tolerance", rules.seemTolerance(), "soft_factor", rules.softFactor(),
                 "min_srank_fraction", rules.minSrankFraction(), "flag_no_contraction", rules.flagNoContraction());
-        return JsonValues.ordered("schedule", schedule.toSettings(), "probe_size", probeSize, "reservoir_capacity", reservoirCapacity,
-                "history_capacity", historyCapacity, "consecutive_probes", consecutiveProbes, "rules", r,
+        return JsonValues.ordered("schedule", schedule.toSettings(), "probe_size", probeSize, "reservoir_capacity",
+                reservoirCapacity, "history_capacity", historyCapacity, "consecutive_probes", consecutiveProbes,
+                "rules", r,
                 "stop_on", stopOn.stream().map(Enum::name).toList(), "rethrow_errors", rethrowErrors,
                 "dormant_threshold", dormantThreshold, "seed", seed, "gamma", gamma, "step_size", stepSize,
                 "network", NetworkShape.of(network), "log_interval_seconds", logInterval.toMillis() / 1000.0);

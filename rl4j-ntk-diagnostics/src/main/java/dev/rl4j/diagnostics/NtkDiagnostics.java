@@ -154,7 +154,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
     @Override
     public String toString() {
         DiagnosticsConfig c = monitor.config();
-        return "NtkDiagnostics{schedule=" + c.schedule() + ", probeSize=" + c.probeSize() + ", probes=" + monitor.probes()
-                + ", disabled=" + monitor.isDisabled() + ", stopOn=" + c.stopOn() + "}";
+        return "NtkDiagnostics{schedule=" + c.schedule() + ", probeSize=" + c.probeSize() + ", probes="
+                + monitor.probes() + ", disabled=" + monitor.isDisabled() + ", stopOn=" + c.stopOn() + "}";
     }
 }

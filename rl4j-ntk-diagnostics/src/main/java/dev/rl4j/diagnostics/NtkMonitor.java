@@ -146,7 +146,7 @@ public final class NtkMonitor {
         return ProbeSampling.choose(candidates, config.probeSize(), random);
     }
 
-    /** True when a probe is due at this update count ({@link ProbeSchedule}; the first is due after the first update). */
+    /** True when a probe is due at this update count ({@link ProbeSchedule}). */
     public boolean isProbeDue(long updates) {
         return schedule.isDue(updates);
     }

@@ -139,7 +139,8 @@ class ProbeScheduleTest {
 
     @Property
     void aWorseningAlwaysReturnsToTheInitialInterval(@ForAll @IntRange(min = 1, max = 500) int initial,
-            @ForAll @DoubleRange(min = 1, max = 100) double growth, @ForAll @IntRange(min = 0, max = 100_000) int previous) {
+            @ForAll @DoubleRange(min = 1, max = 100) double growth,
+            @ForAll @IntRange(min = 0, max = 100_000) int previous) {
         ProbeSchedule s = new ProbeSchedule.Adaptive(1, initial, growth, initial + 1000, 0.5);
         assertThat(s.nextInterval(previous, true)).isEqualTo(initial);
     }
@@ -165,7 +166,8 @@ class ProbeScheduleTest {
                 .hasMessage("first must be in [1, 2147483647], got 0");
         assertThatThrownBy(() -> ProbeSchedule.adaptive(1, 200, 1.5, 100))
                 .hasMessage("initialInterval must be in [1, 100], got 200");
-        assertThatThrownBy(() -> ProbeSchedule.adaptive(1, 10, 0.9, 100)).hasMessage("growth must be in [1, 100], got 0.9");
+        assertThatThrownBy(() -> ProbeSchedule.adaptive(1, 10, 0.9, 100))
+                .hasMessage("growth must be in [1, 100], got 0.9");
         assertThatThrownBy(() -> ProbeSchedule.adaptive(1, 10, Double.NaN, 100))
                 .hasMessage("growth must be in [1, 100], got NaN");
         assertThatThrownBy(() -> ProbeSchedule.adaptive(1, 1, 1.5, 0))

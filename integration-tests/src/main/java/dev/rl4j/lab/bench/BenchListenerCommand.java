@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench-listener}: the cost of the diagnostics listener. Trains RL4J's default DQN (4-100-100-100-2, Adam) on
- * CartPole with the same seed without and with {@link NtkDiagnostics} (default settings, so the default {@link ProbeSchedule#adaptive()}), alternating the
- * two, and prints both total wall times, their ratio, each pair's ratio and the median of those (the goal: at most
- * 1.05), and the probes each run made.
+ * CartPole with the same seed without and with {@link NtkDiagnostics} (default settings, so the default
+ * {@link ProbeSchedule#adaptive()}), alternating the two, and prints both total wall times, their ratio, each
+ * pair's ratio and the median of those (the goal: at most 1.05), and the probes each run made.
  *
  * <p>Stability: experimental. @since 0.1
  */
