@@ -17,7 +17,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * <p>Stability: experimental. @since 0.1
  *
- * @param period             updates between probes, >= 1
+ * @param schedule           when to probe ({@link ProbeSchedule}: {@link ProbeSchedule#adaptive()} by default,
+ *                           {@link ProbeSchedule#fixed(int)} for {@link NtkDiagnosticsBuilder#period(int)}); it
+ *                           validates its own fields
  * @param probeSize          transitions per probe, in [2, 4096]
  * @param reservoirCapacity  transitions the builder-pipeline reservoir keeps, >= probeSize
  * @param historyCapacity    probe records kept by {@link NtkDiagnostics#history()}, >= 0
@@ -32,14 +34,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param network            the Q-network, or null to find it on the learner
  * @param logInterval        minimum time between two INFO log lines, >= 0
  */
-public record DiagnosticsConfig(int period, int probeSize, int reservoirCapacity, int historyCapacity,
+public record DiagnosticsConfig(ProbeSchedule schedule, int probeSize, int reservoirCapacity, int historyCapacity,
         int consecutiveProbes, FindingRules rules, Set<FindingKind> stopOn, boolean rethrowErrors,
         double dormantThreshold, long seed, Double gamma, Double stepSize, MultiLayerNetwork network,
         Duration logInterval) {
 
     /** @throws IllegalArgumentException naming the field, its range and the value received */
     public DiagnosticsConfig {
-        requireInt("period", period, 1, Integer.MAX_VALUE);
+        Objects.requireNonNull(schedule, "schedule");
         requireInt("probeSize", probeSize, 2, 4096);
         requireInt("reservoirCapacity", reservoirCapacity, probeSize, Integer.MAX_VALUE);
         requireInt("historyCapacity", historyCapacity, 0, Integer.MAX_VALUE);
@@ -64,15 +66,18 @@ public record DiagnosticsConfig(int period, int probeSize, int reservoirCapacity
     }
 
     /**
-     * These settings as a provenance object ({@code dev.rl4j.provenance}): snake_case keys, the rules' thresholds,
-     * the network's shape ({@link NetworkShape}) rather than the network, null for a value left to the learner.
+     * These settings as a provenance object ({@code dev.rl4j.provenance}): snake_case keys, the schedule
+     * ({@link ProbeSchedule#toSettings()}: {@code {"kind": "adaptive", "first": 1, "initial_interval": 10, ...}} or
+     * {@code {"kind": "fixed", "period": 50}}), the rules' thresholds, the network's shape ({@link NetworkShape})
+     * rather than the network, null for a value left to the learner.
      */
     public Map<String, Object> toSettings() {
         Map<String, Object> r = JsonValues.ordered("min_fraction_17", rules.minFraction17(), "step_too_small_margin",
                 rules.stepTooSmallMargin(), "seem_tolerance", rules.seemTolerance(), "soft_factor", rules.softFactor(),
                 "min_srank_fraction", rules.minSrankFraction(), "flag_no_contraction", rules.flagNoContraction());
-        return JsonValues.ordered("period", period, "probe_size", probeSize, "reservoir_capacity", reservoirCapacity,
-                "history_capacity", historyCapacity, "consecutive_probes", consecutiveProbes, "rules", r,
+        return JsonValues.ordered("schedule", schedule.toSettings(), "probe_size", probeSize, "reservoir_capacity",
+                reservoirCapacity, "history_capacity", historyCapacity, "consecutive_probes", consecutiveProbes,
+                "rules", r,
                 "stop_on", stopOn.stream().map(Enum::name).toList(), "rethrow_errors", rethrowErrors,
                 "dormant_threshold", dormantThreshold, "seed", seed, "gamma", gamma, "step_size", stepSize,
                 "network", NetworkShape.of(network), "log_interval_seconds", logInterval.toMillis() / 1000.0);

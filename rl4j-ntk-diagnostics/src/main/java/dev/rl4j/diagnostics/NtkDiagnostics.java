@@ -15,9 +15,10 @@ import org.deeplearning4j.rl4j.observation.Observation;
 import org.deeplearning4j.rl4j.util.IDataManager;
 
 /**
- * Live divergence early-warning for RL4J DQN-family and PreQN training: every {@code period} updates it probes the
- * Q-network's empirical NTK on a batch of experienced transitions and turns the contraction conditions of Achiam et
- * al. (2019, Thm. 2), SEEM, soft divergence, feature rank and numeric health into named {@link Finding}s.
+ * Live divergence early-warning for RL4J DQN-family and PreQN training: on a {@link ProbeSchedule} (by default from
+ * the learner's first update, dense early, backing off while nothing worsens) it probes the Q-network's empirical
+ * NTK on a batch of experienced transitions and turns the contraction conditions of Achiam et al. (2019, Thm. 2),
+ * SEEM, soft divergence, feature rank and numeric health into named {@link Finding}s.
  *
  * <pre>{@code
  * NtkDiagnostics diagnostics = NtkDiagnostics.builder().csv(Path.of("ntk.csv")).build();
@@ -48,15 +49,6 @@ import org.deeplearning4j.rl4j.util.IDataManager;
  */
 public final class NtkDiagnostics implements TrainingListener, AgentListener<Integer>, AutoCloseable {
 
-    /**
-     * Default probe period in updates. Measured on a 2-core machine with a test-scope program since removed
-     * ({@code git show 12ee58d:rl4j-ntk-diagnostics/src/test/java/dev/rl4j/diagnostics/CostMeasurementMain.java};
-     * {@code rl4j-lab bench-listener} measures the listener's overhead today): a 256-pair probe of RL4J's
-     * default CartPole DQN (4-100-100-100-2) costs about 0.2-0.3 s, dominated by the two 256 x 256 eigen-decompositions
-     * of {@code StabilityMetrics} (commons-math), while one DQN update with its environment step costs about 4-5 ms;
-     * every 2500 updates keeps the probes near 2% of the training wall time, within the 5% budget.
-     */
-    public static final int DEFAULT_PERIOD = 2500;
     /** Default number of transitions per probe: a 256 x 256 kernel (probe cost: docs/results.md). */
     public static final int DEFAULT_PROBE_SIZE = 256;
 
@@ -78,6 +70,11 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
     /** The most recent probe records, oldest first, at most {@code historyCapacity}; a copy. */
     public List<ProbeRecord> history() {
         return monitor.history();
+    }
+
+    /** The validated settings (for tests in this package). */
+    DiagnosticsConfig config() {
+        return monitor.config();
     }
 
     /** True once a finding listed in {@code stopOn} became active. */
@@ -157,7 +154,7 @@ public final class NtkDiagnostics implements TrainingListener, AgentListener<Int
     @Override
     public String toString() {
         DiagnosticsConfig c = monitor.config();
-        return "NtkDiagnostics{period=" + c.period() + ", probeSize=" + c.probeSize() + ", probes=" + monitor.probes()
-                + ", disabled=" + monitor.isDisabled() + ", stopOn=" + c.stopOn() + "}";
+        return "NtkDiagnostics{schedule=" + c.schedule() + ", probeSize=" + c.probeSize() + ", probes="
+                + monitor.probes() + ", disabled=" + monitor.isDisabled() + ", stopOn=" + c.stopOn() + "}";
     }
 }

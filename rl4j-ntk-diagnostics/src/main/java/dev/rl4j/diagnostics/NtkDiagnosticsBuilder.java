@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Stability: experimental. @since 0.1
  */
 public final class NtkDiagnosticsBuilder {
-    private int period = NtkDiagnostics.DEFAULT_PERIOD;
+    private ProbeSchedule schedule = ProbeSchedule.adaptive();
+    private Integer fixedPeriod;
     private int probeSize = NtkDiagnostics.DEFAULT_PROBE_SIZE;
     private int reservoirCapacity = 10_000;
     private int historyCapacity = 1_000;
@@ -47,9 +48,25 @@ public final class NtkDiagnosticsBuilder {
     NtkDiagnosticsBuilder() {
     }
 
-    /** Updates between probes, >= 1 (default {@value NtkDiagnostics#DEFAULT_PERIOD}). */
+    /**
+     * A probe every {@code updates} updates, >= 1, the first at update {@code updates}: shorthand for
+     * {@code schedule(ProbeSchedule.fixed(updates))}, validated by {@link #build()}. The last of {@code period} and
+     * {@link #schedule} called wins.
+     */
     public NtkDiagnosticsBuilder period(int updates) {
-        this.period = updates;
+        this.fixedPeriod = updates;
+        return this;
+    }
+
+    /**
+     * When to probe (default {@link ProbeSchedule#adaptive()}: the first probe after the first update, dense early,
+     * backing off geometrically while nothing worsens, dense again when something does), e.g.
+     * {@code schedule(ProbeSchedule.adaptive(1, 5, 2.0, 500))}. The last of {@link #period} and {@code schedule}
+     * called wins.
+     */
+    public NtkDiagnosticsBuilder schedule(ProbeSchedule schedule) {
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.fixedPeriod = null;
         return this;
     }
 
@@ -178,7 +195,8 @@ public final class NtkDiagnosticsBuilder {
      * @throws IllegalArgumentException naming the field, its range and the value received
      */
     public NtkDiagnostics build() {
-        DiagnosticsConfig config = new DiagnosticsConfig(period, probeSize, reservoirCapacity, historyCapacity,
+        ProbeSchedule when = fixedPeriod != null ? ProbeSchedule.fixed(fixedPeriod) : schedule;
+        DiagnosticsConfig config = new DiagnosticsConfig(when, probeSize, reservoirCapacity, historyCapacity,
                 consecutive, rules, stopOn, rethrowErrors, dormantTau, seed, gamma, stepSize, network,
                 logInterval);
         Provenance origin = Provenance.current().withSettings(provenance)

@@ -29,7 +29,7 @@ public final class NtkMonitor {
     private final List<ProbeSink> sinks;
     private final Random random;
     private final TransitionReservoir reservoir;
-    private final ProbeSchedule schedule;
+    private final ProbeTimer schedule;
     private final FindingDebouncer debouncer;
     private final ProbeHistory history;
     private final FailureGuard guard;
@@ -52,7 +52,7 @@ public final class NtkMonitor {
         this.sinks = List.copyOf(sinks);
         this.random = new Random(config.seed());
         this.reservoir = new TransitionReservoir(config.reservoirCapacity(), random);
-        this.schedule = new ProbeSchedule(config.period());
+        this.schedule = new ProbeTimer(config.schedule());
         this.debouncer = new FindingDebouncer(config.consecutiveProbes());
         this.history = new ProbeHistory(config.historyCapacity());
         this.guard = new FailureGuard(config.rethrowErrors(), log);
@@ -83,8 +83,8 @@ public final class NtkMonitor {
             net.addListeners(meter);
             meter.arm();
         }
-        log.info("NtkDiagnostics attached to {}: gamma={} period={} probeSize={} alpha from {}",
-                newOwner.getClass().getSimpleName(), gamma, config.period(), config.probeSize(),
+        log.info("NtkDiagnostics attached to {}: gamma={} schedule={} probeSize={} alpha from {}",
+                newOwner.getClass().getSimpleName(), gamma, config.schedule(), config.probeSize(),
                 config.stepSize() != null ? AlphaSource.USER : providers.get().isPresent() ? AlphaSource.PROVIDER
                         : meter == null ? AlphaSource.SGD_LEARNING_RATE : AlphaSource.MEASURED);
     }
@@ -154,11 +154,11 @@ public final class NtkMonitor {
     /**
      * Probes the bound network on {@code batch} at update {@code updates}: measures, evaluates and debounces the
      * findings, stores and emits the record, and requests a stop when an active finding is in {@code stopOn}.
-     * An empty batch only moves the schedule.
+     * The schedule then sees the probe's {@link ProbeSignal}; an empty batch only moves the schedule on.
      */
     public void probe(List<Transition> batch, long updates, long startNanos) {
-        schedule.probedAt(updates);
         if (batch.isEmpty()) {
+            schedule.skipped(updates);
             return;
         }
         StepSize step = StepSize.resolve(config.stepSize(), providers.get().orElse(null), () -> StepSize.sgdAlpha(net),
@@ -170,6 +170,7 @@ public final class NtkMonitor {
         List<Finding> active = debouncer.activate(candidates);
         ProbeRecord record = new ProbeRecord(probes++, m, candidates, active);
         history.add(record);
+        schedule.probed(updates, ProbeSignal.of(record));
         for (ProbeSink s : sinks) {
             s.accept(record);
         }

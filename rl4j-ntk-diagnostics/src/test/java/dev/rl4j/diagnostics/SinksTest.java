@@ -95,7 +95,7 @@ class SinksTest {
             JsonNode p = mapper.readTree(sidecar.toFile()).get("provenance");
             assertThat(p.get("rl4j_version").asText()).isNotBlank();
             assertThat(p.get("settings").get("learner").asText()).isEqualTo("preqn");
-            assertThat(p.get("settings").get("diagnostics").get("period").asInt()).isEqualTo(50);
+            assertThat(p.get("settings").get("diagnostics").get("schedule").get("period").asInt()).isEqualTo(50);
             assertThat(p.get("settings").get("diagnostics").get("seed").asLong()).isEqualTo(11);
         }
         assertThat(Files.readAllLines(jsonl)).isEmpty();

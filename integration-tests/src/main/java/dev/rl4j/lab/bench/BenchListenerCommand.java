@@ -1,6 +1,7 @@
 package dev.rl4j.lab.bench;
 
 import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.diagnostics.ProbeSchedule;
 import dev.rl4j.lab.JsonLine;
 import dev.rl4j.lab.options.JsonSummary;
 import dev.rl4j.lab.options.SeedOption;
@@ -11,6 +12,7 @@ import dev.rl4j.lab.run.CartpoleSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.StatUtils;
 import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +20,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench-listener}: the cost of the diagnostics listener. Trains RL4J's default DQN (4-100-100-100-2, Adam) on
- * CartPole with the same seed without and with {@link NtkDiagnostics} (default settings), alternating the two,
- * and prints both total wall times and their ratio (the goal: at most 1.05).
+ * CartPole with the same seed without and with {@link NtkDiagnostics} (default settings, so the default
+ * {@link ProbeSchedule#adaptive()}), alternating the two, and prints both total wall times, their ratio, each
+ * pair's ratio and the median of those (the goal: at most 1.05), and the probes each run made.
  *
  * <p>Stability: experimental. @since 0.1
  */
@@ -52,20 +55,24 @@ public final class BenchListenerCommand implements Callable<Integer> {
         long probes = 0;
         double probeMillis = 0;
         List<Double> ratios = new ArrayList<>();
+        List<Integer> probesPerRun = new ArrayList<>();
         for (int p = 0; p < pairs; p++) {
             double a = CartpoleExperiment.run(s, "DQN", List.of()).seconds();
             NtkDiagnostics diagnostics = NtkDiagnostics.builder().seed(seed).build();
             List<TrainingListener> listeners = List.of(diagnostics);
             double b = CartpoleExperiment.run(s, "DQN+diagnostics", listeners).seconds();
             probes += diagnostics.history().size();
+            probesPerRun.add(diagnostics.history().size());
             probeMillis += diagnostics.history().stream().mapToDouble(r -> r.measurement().probeMillis()).sum();
             without += a;
             with += b;
             ratios.add(b / a);
         }
         summary.print(new JsonLine().put("bench", "listener").put("steps", steps).put("pairs", pairs)
-                .put("period", NtkDiagnostics.DEFAULT_PERIOD).put("without_s", without).put("with_s", with)
-                .put("ratio", with / without).put("pair_ratios", ratios).put("probes", probes)
+                .put("schedule", ProbeSchedule.adaptive().toSettings()).put("without_s", without).put("with_s", with)
+                .put("ratio", with / without).put("pair_ratios", ratios).put("median_pair_ratio", StatUtils.percentile(
+                        ratios.stream().mapToDouble(Double::doubleValue).toArray(), 50))
+                .put("probes", probes).put("probes_per_run", probesPerRun)
                 .put("probe_s", probeMillis / 1000).put("probe_share", probeMillis / 1000 / with));
         return 0;
     }

@@ -13,7 +13,8 @@ import org.deeplearning4j.rl4j.observation.Observation;
 
 /**
  * Builder pipeline adapter ({@code AgentLearner}): keeps each observed transition in the monitor's bounded reservoir
- * and probes after the first step at which at least {@code period} updates passed since the last probe.
+ * and probes after the first step at which the {@code ProbeSchedule} says a probe is due (by default: the first step
+ * after the learner's first update) and the reservoir holds a transition.
  *
  * <p>An agent listener's STOP ends only the current episode, so it is delivered once; returning it on every later
  * callback would end each new episode before its first step, and a SyncTrainer whose predicate counts steps would

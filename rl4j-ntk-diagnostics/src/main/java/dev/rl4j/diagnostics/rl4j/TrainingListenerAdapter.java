@@ -17,7 +17,8 @@ import org.deeplearning4j.rl4j.util.IDataManager;
 
 /**
  * Legacy pipeline adapter ({@code QLearningDiscreteDense} and co.): RL4J calls it once per episode, so a probe runs
- * at the first episode end at which at least {@code period} updates passed since the last probe, on a uniform sample
+ * at the first episode end at which the {@code ProbeSchedule} says one is due (by default: the first episode end after
+ * the learner's first update), on a uniform sample
  * of the learner's replay memory (read, never sampled through RL4J's generator). Findings in {@code stopOn} make every
  * callback answer {@code STOP}.
  *
