@@ -29,6 +29,7 @@ final class Arnoldi {
         double[][] v = new double[m + 1][];
         double[][] h = new double[m + 1][m]; // h[row][col], upper Hessenberg
         v[0] = Lanczos.startVector(n);
+        double scale = 0; // largest |h_qj| so far: the size of the matrix seen by the iteration
         for (int j = 0; j < m; j++) {
             double[] w = new double[n];
             double[] x = v[j];
@@ -52,8 +53,11 @@ final class Arnoldi {
             if (!Double.isFinite(beta)) {
                 return Double.NaN;
             }
+            for (int q = 0; q <= j + 1; q++) {
+                scale = Math.max(scale, Math.abs(h[q][j]));
+            }
             int d = j + 1;
-            boolean invariant = beta <= 1e-14 * Math.abs(h[j][j]) + Double.MIN_NORMAL;
+            boolean invariant = beta <= 1e-13 * scale + Double.MIN_NORMAL;
             if (d % CHECK_EVERY == 0 || d == m || invariant) {
                 double re = certifiedRightmost(h, d, beta, absoluteTolerance);
                 if (!Double.isNaN(re) && (!invariant || d == n)) {

@@ -39,6 +39,7 @@ final class Lanczos {
         double[] alpha = new double[m];
         double[] beta = new double[m];
         v[0] = startVector(n);
+        double scale = 0; // largest |alpha| or beta so far: the size of the map seen by the iteration
         for (int j = 0; j < m; j++) {
             double[] w = new double[n];
             a.apply(v[j], w);
@@ -55,8 +56,9 @@ final class Lanczos {
             if (!Double.isFinite(alpha[j]) || !Double.isFinite(beta[j])) {
                 return Double.NaN;
             }
+            scale = Math.max(scale, Math.max(Math.abs(alpha[j]), beta[j]));
             int d = j + 1;
-            boolean invariant = beta[j] <= 1e-14 * Math.abs(alpha[j]) + Double.MIN_NORMAL;
+            boolean invariant = beta[j] <= 1e-13 * scale + Double.MIN_NORMAL;
             if (d % CHECK_EVERY == 0 || d == m || invariant) {
                 double theta = certifiedLargestRitzValue(alpha, beta, d, relativeTolerance);
                 if (!Double.isNaN(theta) && (!invariant || d == n)) {
