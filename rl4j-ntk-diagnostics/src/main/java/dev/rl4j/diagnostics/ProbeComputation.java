@@ -1,5 +1,11 @@
 package dev.rl4j.diagnostics;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasLower;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dsyrk;
+
 import dev.rl4j.ntk.DampedKernel;
 import dev.rl4j.ntk.EigenvalueMethod;
 import dev.rl4j.ntk.EmpiricalNtk;
@@ -184,35 +190,19 @@ final class ProbeComputation {
     static double srank(double[][] phi) {
         int n = phi.length;
         int d = phi[0].length;
-        // singular values of Phi from the eigenvalues of the smaller Gram matrix (Phi^T Phi or Phi Phi^T)
+        // singular values of Phi from the eigenvalues of the smaller Gram matrix (Phi^T Phi or Phi Phi^T), one dsyrk
         boolean cols = d <= n;
         int m = cols ? d : n;
-        double[][] g = new double[m][m];
-        if (cols) { // Phi^T Phi as a sum of the rows' outer products (rows are contiguous)
-            for (double[] row : phi) {
-                for (int i = 0; i < d; i++) {
-                    double pi = row[i];
-                    double[] gi = g[i];
-                    for (int j = 0; j <= i; j++) {
-                        gi[j] += pi * row[j];
-                    }
-                }
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j <= i; j++) {
-                    double sum = 0;
-                    for (int r = 0; r < d; r++) {
-                        sum += phi[i][r] * phi[j][r];
-                    }
-                    g[i][j] = sum;
-                }
-            }
+        double[] flat = new double[n * d];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(phi[r], 0, flat, r * d, d);
         }
-        for (int i = 0; i < m; i++) { // the eigen-solver reads the lower triangle; mirror it for clarity
-            for (int j = 0; j < i; j++) {
-                g[j][i] = g[i][j];
-            }
+        double[] lower = new double[m * m];
+        cblas_dsyrk(CblasRowMajor, CblasLower, cols ? CblasTrans : CblasNoTrans, m, cols ? n : d, 1.0, flat, d, 0.0,
+                lower, m);
+        double[][] g = new double[m][m];
+        for (int i = 0; i < m; i++) { // the eigen-solver reads the lower triangle
+            System.arraycopy(lower, i * m, g[i], 0, i + 1);
         }
         double[] eig = StabilityMetrics.symmetricEigenvalues(g);
         double[] sigma = new double[m];
