@@ -11,6 +11,8 @@ import dev.rl4j.lab.options.SeedOption;
 import dev.rl4j.ntk.EigenvalueMethod;
 import dev.rl4j.ntk.EmpiricalNtk;
 import dev.rl4j.ntk.StabilityMetrics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench-probe}: times one full diagnostics probe ({@link StandaloneProbe}: exactly the listener's computation
  * and finding rules) on a fresh network and a seeded batch, and prints one JSON line with {@code median_ms} and the
- * per-stage medians {@code stages_ms} ({@link ProbeStages.Stage}). With {@code --reference} the reference path (full
+ * per-stage medians {@code stages_ms} ({@link ProbeStages.Stage}), plus {@code cpu_median_ms}, the median CPU time of
+ * the calling thread (with one BLAS and one OpenMP thread all the work runs there; on a shared machine it leaves out
+ * the time the thread waited for a core). With {@code --reference} the reference path (full
  * eigen-decompositions) is timed too, alternating with the default path in the same run, and the line adds its
  * medians, the {@code speedup} (reference median / median) and how far the two paths' metrics differ.
  *
@@ -82,17 +86,20 @@ public final class BenchProbeCommand implements Callable<Integer> {
         List<EigenvalueMethod> methods = reference
                 ? List.of(EigenvalueMethod.KRYLOV, EigenvalueMethod.FULL_DECOMPOSITION)
                 : List.of(EigenvalueMethod.KRYLOV);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<EigenvalueMethod, Runs> runs = new LinkedHashMap<>();
         for (EigenvalueMethod m : methods) {
             runs.put(m, new Runs(reps));
         }
         for (int i = 0; i < warmup + reps; i++) {
             for (EigenvalueMethod m : methods) { // alternating: both paths see the same machine load
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 StandaloneProbe.Result r = StandaloneProbe.run(net, ntk, transitions, settings, m);
                 long nanos = System.nanoTime() - start;
+                long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
                 if (i >= warmup) {
-                    runs.get(m).add(i - warmup, nanos, r);
+                    runs.get(m).add(i - warmup, nanos, cpu, r);
                 }
             }
         }
@@ -100,14 +107,18 @@ public final class BenchProbeCommand implements Callable<Integer> {
         JsonLine line = Timings.ofNanos(fast.total).putTo(new JsonLine().put("bench", "probe")
                 .put("net", spec.toString()).put("batch", batch).put("data", data).put("preqn", preqn)
                 .put("method", "krylov").put("params", net.numParams()).put("warmup", warmup))
+                .put("cpu_median_ms", Timings.ofNanos(fast.cpu).medianMs())
                 .put("stages_ms", fast.stageMedians())
                 .put("findings", fast.last.findings().stream().map(f -> f.kind().name()).toList());
         if (reference) {
             Runs ref = runs.get(EigenvalueMethod.FULL_DECOMPOSITION);
             Timings t = Timings.ofNanos(ref.total);
+            double refCpu = Timings.ofNanos(ref.cpu).medianMs();
             line.put("reference", new JsonLine().put("method", "full-decomposition").put("median_ms", t.medianMs())
-                    .put("min_ms", t.minMs()).put("p90_ms", t.p90Ms()).put("stages_ms", ref.stageMedians()));
+                    .put("min_ms", t.minMs()).put("p90_ms", t.p90Ms()).put("cpu_median_ms", refCpu)
+                    .put("stages_ms", ref.stageMedians()));
             line.put("speedup", t.medianMs() / Timings.ofNanos(fast.total).medianMs());
+            line.put("cpu_speedup", refCpu / Timings.ofNanos(fast.cpu).medianMs());
             line.put("relative_difference", differences(fast.last, ref.last));
         }
         summary.print(line.put("blas_threads", blasThreads)
@@ -151,16 +162,19 @@ public final class BenchProbeCommand implements Callable<Integer> {
     /** The timings of one path: total and per stage, per repetition. */
     private static final class Runs {
         final long[] total;
+        final long[] cpu;
         final long[][] stages;
         StandaloneProbe.Result last;
 
         Runs(int reps) {
             total = new long[reps];
+            cpu = new long[reps];
             stages = new long[ProbeStages.Stage.values().length][reps];
         }
 
-        void add(int rep, long nanos, StandaloneProbe.Result r) {
+        void add(int rep, long nanos, long cpuNanos, StandaloneProbe.Result r) {
             total[rep] = nanos;
+            cpu[rep] = cpuNanos;
             for (ProbeStages.Stage s : ProbeStages.Stage.values()) {
                 stages[s.ordinal()][rep] = r.stages().nanos(s);
             }
