@@ -155,7 +155,8 @@ final class ProbeComputation {
                 }
             }
         }
-        KernelSpectrum spectrum = KernelSpectrum.of(k, method);
+        boolean preconditioned = !Double.isNaN(c.preconditionerDamping());
+        KernelSpectrum spectrum = KernelSpectrum.of(k, preconditioned ? KernelSpectrum.PRECONDITIONED_METHOD : method);
         stages.lap(ProbeStages.Stage.KERNEL_EIGENVALUES);
         Seem seem = Seem.of(k, kNext, c.gamma(), method);
         stages.lap(ProbeStages.Stage.SEEM);

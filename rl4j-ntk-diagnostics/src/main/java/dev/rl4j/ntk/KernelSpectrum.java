@@ -25,6 +25,12 @@ public record KernelSpectrum(double eigMin, double eigMax) {
     public static final int KRYLOV_MIN_SIZE = 64;
     /** Most Lanczos steps before falling back to the full decomposition. */
     public static final int MAX_STEPS = 60;
+    /**
+     * How the eigenvalues of a PreQN preconditioned kernel N K (K + lambda I)^{-1} are found, whatever the method
+     * asked for: the full decomposition. Its eigenvalues N mu / (mu + lambda) cluster near N, where Lanczos cannot
+     * certify the extremes within {@link #MAX_STEPS} steps (bench-probe --preqn: 39 ms against dsyevd's 14 ms).
+     */
+    public static final EigenvalueMethod PRECONDITIONED_METHOD = EigenvalueMethod.FULL_DECOMPOSITION;
     /** Cholesky pivots whose square is at or below this fraction of the largest diagonal entry: singular. */
     public static final double CHOLESKY_RELATIVE_PIVOT = 1e-14;
 

@@ -91,7 +91,7 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
      * @throws IllegalArgumentException on a non-square, empty, non-finite K, a non-positive diagonal or bad gamma/alpha
      */
     public static StabilityMetrics of(double[][] k, double gamma, double alpha) {
-        return of(k, null, gamma, alpha, EigenvalueMethod.KRYLOV, false);
+        return of(k, null, gamma, alpha, EigenvalueMethod.KRYLOV, EigenvalueMethod.KRYLOV, false);
     }
 
     /**
@@ -115,19 +115,19 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         if (kNext == null) {
             throw new IllegalArgumentException("kNext must not be null; use of(k, gamma, alpha) without SEEM");
         }
-        return of(k, kNext, gamma, alpha, method, true);
+        return of(k, kNext, gamma, alpha, method, method, true);
     }
 
     private static StabilityMetrics of(double[][] k, double[][] kNext, double gamma, double alpha,
-            EigenvalueMethod method, boolean withSeem) {
+            EigenvalueMethod spectrumMethod, EigenvalueMethod seemMethod, boolean withSeem) {
         int n = checkSquare("k", k, -1);
         if (withSeem) {
             checkSquare("kNext", kNext, n);
         }
         checkGammaAlpha(gamma, alpha);
         requirePositiveDiagonal(k);
-        return assemble(k, KernelSpectrum.of(k, method), withSeem ? Seem.of(k, kNext, gamma, method) : null, gamma,
-                alpha);
+        return assemble(k, KernelSpectrum.of(k, spectrumMethod),
+                withSeem ? Seem.of(k, kNext, gamma, seemMethod) : null, gamma, alpha);
     }
 
     /**
@@ -146,7 +146,11 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         return ofPreconditioned(k, kNext, damping, gamma, alpha, EigenvalueMethod.KRYLOV);
     }
 
-    /** As {@link #ofPreconditioned(double[][], double[][], double, double, double)} with the given method. */
+    /**
+     * As {@link #ofPreconditioned(double[][], double[][], double, double, double)} with SEEM found by the given
+     * method. The eigenvalues of K_pre itself always come from the full decomposition
+     * ({@link KernelSpectrum#PRECONDITIONED_METHOD}).
+     */
     public static StabilityMetrics ofPreconditioned(double[][] k, double[][] kNext, double damping, double gamma,
             double alpha, EigenvalueMethod method) {
         checkSquare("k", k, -1);
@@ -155,8 +159,9 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         }
         DampedKernel damped = DampedKernel.of(k, damping);
         double[][] kPre = damped.preconditioned(k);
-        return kNext == null ? of(kPre, null, gamma, alpha, method, false)
-                : of(kPre, damped.preconditioned(kNext), gamma, alpha, method, true);
+        EigenvalueMethod spectrum = KernelSpectrum.PRECONDITIONED_METHOD;
+        return kNext == null ? of(kPre, null, gamma, alpha, spectrum, method, false)
+                : of(kPre, damped.preconditioned(kNext), gamma, alpha, spectrum, method, true);
     }
 
     /**
@@ -173,6 +178,7 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
             double alpha) {
         int n = checkSquare("k", k, -1);
         checkGammaAlpha(gamma, alpha);
+        java.util.Objects.requireNonNull(spectrum, "spectrum");
         double rho = 1.0 / n;
         double[] ratios = new double[n];
         boolean[] m16 = new boolean[n];
