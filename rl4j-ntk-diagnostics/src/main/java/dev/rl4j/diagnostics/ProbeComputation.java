@@ -1,8 +1,18 @@
 package dev.rl4j.diagnostics;
 
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasLower;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dsyrk;
+
+import dev.rl4j.ntk.DampedKernel;
+import dev.rl4j.ntk.EigenvalueMethod;
 import dev.rl4j.ntk.EmpiricalNtk;
-import dev.rl4j.ntk.NextStateKernel;
 import dev.rl4j.ntk.Finite;
+import dev.rl4j.ntk.KernelSpectrum;
+import dev.rl4j.ntk.NextStateKernel;
+import dev.rl4j.ntk.Seem;
 import dev.rl4j.ntk.StabilityMetrics;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Measures one probe batch on a Q-network without changing it: reads parameters, runs inference-mode forward passes
  * and the NTK engine (which never writes the network), and restores the network's input and labels fields, which
- * some DL4J forward calls overwrite.
+ * some DL4J forward calls overwrite. Every pass runs once: one forward pass per input (s and s') gives Q and the
+ * features, one kernel pass over X gives K and is reused for K(X*, X), and the eigenvalue work finds only the
+ * eigenvalues the metrics need (docs/math.md#eigenvalues). Each stage's time goes to a {@link ProbeStages}.
  */
 final class ProbeComputation {
 
@@ -27,10 +39,19 @@ final class ProbeComputation {
     }
 
     static ProbeMeasurement measure(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch, Context c) {
+        return measure(net, ntk, batch, c, EigenvalueMethod.KRYLOV, new ProbeStages());
+    }
+
+    /**
+     * One probe with the eigenvalues found by {@code method} (the listener uses {@link EigenvalueMethod#KRYLOV}),
+     * each stage's wall time added to {@code stages}.
+     */
+    static ProbeMeasurement measure(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch, Context c,
+            EigenvalueMethod method, ProbeStages stages) {
         INDArray savedInput = net.getInput();
         INDArray savedLabels = net.getLabels();
         try {
-            return compute(net, ntk, batch, c, c.startNanos());
+            return compute(net, ntk, batch, c, method, stages);
         } finally {
             net.setInput(savedInput);
             net.setLabels(savedLabels);
@@ -38,7 +59,7 @@ final class ProbeComputation {
     }
 
     private static ProbeMeasurement compute(MultiLayerNetwork net, EmpiricalNtk ntk, List<Transition> batch,
-            Context c, long t0) {
+            Context c, EigenvalueMethod method, ProbeStages stages) {
         int n = batch.size();
         double[][] s = new double[n][];
         double[][] sNext = new double[n][];
@@ -54,10 +75,15 @@ final class ProbeComputation {
         DataType dt = net.params().dataType();
         INDArray states = Nd4j.create(s).castTo(dt);
         INDArray nextStates = Nd4j.create(sNext).castTo(dt);
-
         boolean nonFiniteParams = !Finite.all(net.params());
-        double[][] q = net.output(states, false).castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[][] qNext = net.output(nextStates, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        stages.lap(ProbeStages.Stage.INPUTS);
+
+        // one inference-mode forward pass per input gives Q (the output layer) and the features (the layers below)
+        int layers = net.getnLayers();
+        List<INDArray> acts = net.feedForward(states, false);
+        List<INDArray> actsNext = net.feedForward(nextStates, false);
+        double[][] q = rows(acts.get(layers));
+        double[][] qNext = rows(actsNext.get(layers));
         ProbeMeasurement.Health health = new ProbeMeasurement.Health(nonFiniteParams,
                 !Finite.all(q) || !Finite.all(qNext));
         double maxAbsQ = 0;
@@ -67,78 +93,117 @@ final class ProbeComputation {
             }
         }
         double softBound = c.rMax() > 0 ? c.rMax() / (1 - c.gamma()) : Double.NaN;
+        stages.lap(ProbeStages.Stage.Q_VALUES);
         StabilityMetrics kernel = null;
         ProbeMeasurement.Features features = ProbeMeasurement.Features.unmeasured();
         if (!health.nonFinite()) {
             if (Double.isFinite(c.alpha()) && c.alpha() > 0) {
-                kernel = kernelMetrics(ntk, states, actions, nextStates, qNext, terminal, c);
+                kernel = kernelMetrics(ntk, states, actions, nextStates, qNext, terminal, c, method, stages);
             }
-            features = features(net, states, nextStates, terminal, c.dormantTau());
+            features = features(acts, actsNext, terminal, c.dormantTau());
+            stages.lap(ProbeStages.Stage.FEATURES);
         }
-        double millis = (System.nanoTime() - t0) / 1e6;
+        double millis = (System.nanoTime() - c.startNanos()) / 1e6;
         return new ProbeMeasurement(c.update(), c.step(), c.episode(), n, millis,
                 new ProbeMeasurement.StepSize(c.alphaSource(), c.alpha(), c.linearisationCos()), c.gamma(), kernel,
                 new ProbeMeasurement.QValues(maxAbsQ, c.rMax(), softBound), features, health);
     }
 
-    /** srank, width, dormant fraction and co-adaptation of the penultimate features. */
-    private static ProbeMeasurement.Features features(MultiLayerNetwork net, INDArray states, INDArray nextStates,
+    /**
+     * srank, width, dormant fraction and co-adaptation of the penultimate features, from the activations of one
+     * forward pass per input (index 0 the input, index l + 1 layer l's output).
+     */
+    private static ProbeMeasurement.Features features(List<INDArray> acts, List<INDArray> actsNext,
             boolean[] terminal, double dormantTau) {
-        int layers = net.getnLayers();
-        List<INDArray> acts = layers > 1 ? net.feedForwardToLayer(layers - 2, states, false) : List.of(states);
-        double[][] phi = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
+        int layers = acts.size() - 1;
+        int penultimate = layers > 1 ? layers - 1 : 0; // a network without hidden layer: the input itself
+        double[][] phi = rows(acts.get(penultimate));
         double srank = srank(phi);
-        double dormant = layers > 1 ? dormantFraction(acts.subList(1, acts.size()), dormantTau) : Double.NaN;
-        List<INDArray> actsNext = layers > 1 ? net.feedForwardToLayer(layers - 2, nextStates, false)
-                : List.of(nextStates);
-        double[][] phiNext = actsNext.get(actsNext.size() - 1).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double dormant = layers > 1 ? dormantFraction(acts.subList(1, layers), dormantTau) : Double.NaN;
+        double[][] phiNext = rows(actsNext.get(penultimate));
         return new ProbeMeasurement.Features(srank, phi[0].length, dormant, coAdaptation(phi, phiNext, terminal));
     }
 
     /** The kernel's metrics, or null when K has a zero diagonal entry or the preconditioner cannot be factored. */
     private static StabilityMetrics kernelMetrics(EmpiricalNtk ntk, INDArray states, int[] actions,
-            INDArray nextStates, double[][] qNext, boolean[] terminal, Context c) {
+            INDArray nextStates, double[][] qNext, boolean[] terminal, Context c, EigenvalueMethod method,
+            ProbeStages stages) {
         int n = actions.length;
-        double[][] k = ntk.gram(states, actions);
+        EmpiricalNtk.Prepared x = ntk.prepare(states, actions); // one pass over X serves K and K(X*, X)
+        double[][] k = x.gram();
+        stages.lap(ProbeStages.Stage.KERNEL);
         for (int i = 0; i < n; i++) {
             if (!(k[i][i] > 0)) { // a zero gradient (e.g. a dead ReLU net) has no row ratio
                 return null;
             }
         }
-        double[][] kNext = NextStateKernel.of(ntk, states, actions, nextStates, qNext, terminal);
-        if (Double.isNaN(c.preconditionerDamping())) {
-            return StabilityMetrics.of(k, kNext, c.gamma(), c.alpha());
+        double[][] kNext = NextStateKernel.of(x, nextStates, qNext, terminal);
+        stages.lap(ProbeStages.Stage.CROSS_KERNEL);
+        if (!Double.isNaN(c.preconditionerDamping())) {
+            try { // PreQN (eq. 21): the preconditioned kernel moves the Q-values
+                DampedKernel damped = DampedKernel.of(k, c.preconditionerDamping());
+                double[][] kPre = damped.preconditioned(k);
+                kNext = damped.preconditioned(kNext);
+                k = kPre;
+            } catch (ArithmeticException e) {
+                return null;
+            }
+            stages.lap(ProbeStages.Stage.PRECONDITION);
+            for (int i = 0; i < n; i++) {
+                if (!(k[i][i] > 0)) {
+                    throw new IllegalArgumentException("K_pre[" + i + "][" + i + "] must be > 0, got " + k[i][i]);
+                }
+            }
         }
-        try { // PreQN (eq. 21): the preconditioned kernel moves the Q-values
-            return StabilityMetrics.ofPreconditioned(k, kNext, c.preconditionerDamping(), c.gamma(), c.alpha());
-        } catch (ArithmeticException e) {
-            return null;
+        boolean preconditioned = !Double.isNaN(c.preconditionerDamping());
+        KernelSpectrum spectrum = KernelSpectrum.of(k, preconditioned ? KernelSpectrum.PRECONDITIONED_METHOD : method);
+        stages.lap(ProbeStages.Stage.KERNEL_EIGENVALUES);
+        Seem seem = Seem.of(k, kNext, c.gamma(), method);
+        stages.lap(ProbeStages.Stage.SEEM);
+        StabilityMetrics metrics = StabilityMetrics.assemble(k, spectrum, seem, c.gamma(), c.alpha());
+        stages.lap(ProbeStages.Stage.ROW_SUMS);
+        return metrics;
+    }
+
+    /**
+     * The rows of a rank-2 array in double, from one bulk copy ({@code INDArray.toDoubleMatrix()} reads element by
+     * element and took 26-90 ms for a 256 x 100 array).
+     */
+    static double[][] rows(INDArray a) {
+        if (a.rank() != 2) {
+            throw new IllegalArgumentException("expected a rank-2 array, got shape " + Arrays.toString(a.shape()));
         }
+        int r = Math.toIntExact(a.rows());
+        int cols = Math.toIntExact(a.columns());
+        INDArray d = a.castTo(DataType.DOUBLE);
+        if (d.isView() || d.ordering() != 'c' || d.data().length() != d.length()) {
+            d = d.dup('c');
+        }
+        double[] flat = d.data().asDouble();
+        double[][] out = new double[r][cols];
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(flat, i * cols, out[i], 0, cols);
+        }
+        return out;
     }
 
     /** srank_0.01 (Kumar et al. 2021): min k with sum_{i<=k} sigma_i / sum_i sigma_i >= 0.99. */
     static double srank(double[][] phi) {
         int n = phi.length;
         int d = phi[0].length;
-        // singular values of Phi from the eigenvalues of the smaller Gram matrix (Phi^T Phi or Phi Phi^T)
+        // singular values of Phi from the eigenvalues of the smaller Gram matrix (Phi^T Phi or Phi Phi^T), one dsyrk
         boolean cols = d <= n;
         int m = cols ? d : n;
+        double[] flat = new double[n * d];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(phi[r], 0, flat, r * d, d);
+        }
+        double[] lower = new double[m * m];
+        cblas_dsyrk(CblasRowMajor, CblasLower, cols ? CblasTrans : CblasNoTrans, m, cols ? n : d, 1.0, flat, d, 0.0,
+                lower, m);
         double[][] g = new double[m][m];
-        for (int i = 0; i < m; i++) {
-            for (int j = i; j < m; j++) {
-                double sum = 0;
-                if (cols) {
-                    for (int r = 0; r < n; r++) {
-                        sum += phi[r][i] * phi[r][j];
-                    }
-                } else {
-                    for (int r = 0; r < d; r++) {
-                        sum += phi[i][r] * phi[j][r];
-                    }
-                }
-                g[i][j] = sum;
-                g[j][i] = sum;
-            }
+        for (int i = 0; i < m; i++) { // the eigen-solver reads the lower triangle
+            System.arraycopy(lower, i * m, g[i], 0, i + 1);
         }
         double[] eig = StabilityMetrics.symmetricEigenvalues(g);
         double[] sigma = new double[m];
@@ -166,7 +231,7 @@ final class ProbeComputation {
         int units = 0;
         int dormant = 0;
         for (INDArray h : hiddenActivations) {
-            double[][] a = h.castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[][] a = rows(h);
             int w = a[0].length;
             double[] meanAbs = new double[w];
             double layerMean = 0;

@@ -134,8 +134,8 @@ public final class EmpiricalNtk {
     }
 
     /**
-     * K(X, X) and weighted gradients of ONE batch from one forward and backward pass (PreQN needs both: the kernel to
-     * solve for Z, then sum_i Z_i grad Q(s_i, a_i)). The result reads the network's parameters as they are now and is
+     * K(X, X), cross kernels K(A, X) and weighted gradients of ONE batch from one forward and backward pass (PreQN
+     * needs the kernel to solve for Z, then sum_i Z_i grad Q(s_i, a_i); the diagnostics' probe K and K(X*, X)). The result reads the network's parameters as they are now and is
      * valid until the next call on this engine; a stale use throws {@link IllegalStateException}. Do not change the
      * parameters in between.
      */
@@ -147,6 +147,12 @@ public final class EmpiricalNtk {
             @Override
             public double[][] gram() {
                 return inner.gram();
+            }
+
+            @Override
+            public double[][] crossFrom(INDArray statesA, int[] actionsA) {
+                checkBatch("statesA", statesA, "actionsA", actionsA);
+                return inner.crossFrom(statesA, actionsA);
             }
 
             @Override
@@ -165,6 +171,12 @@ public final class EmpiricalNtk {
     public interface Prepared {
         /** K(X, X) of the prepared batch, a new N x N matrix. */
         double[][] gram();
+
+        /**
+         * K(A, X) between a second batch A (rows) and the prepared batch X (columns), a new N_A x N matrix, without
+         * another pass over X: what {@link EmpiricalNtk#cross} gives for (A, X), up to BLAS round-off.
+         */
+        double[][] crossFrom(INDArray statesA, int[] actionsA);
 
         /** sum_i w_i grad Q(s_i, a_i) of the prepared batch, in the order of {@code params()}. */
         double[] weightedGradient(double[] weights);

@@ -56,6 +56,34 @@ public final class NextStateKernel {
     }
 
     /**
+     * K(X*, X) as {@link #of(EmpiricalNtk, INDArray, int[], INDArray, double[][], boolean[])}, reusing the pass over X
+     * that {@code x} prepared (the listener's probe has just computed K(X, X) from it): only X*'s pass runs.
+     *
+     * @param x          X prepared by {@link EmpiricalNtk#prepare}, still current
+     * @param nextStates s'_i, N rows, every one finite
+     * @param qNext      Q(s'_i, .) under the current network, N rows
+     * @param terminal   N flags
+     * @return a new N x N matrix, zero on terminal rows
+     */
+    public static double[][] of(EmpiricalNtk.Prepared x, INDArray nextStates, double[][] qNext, boolean[] terminal) {
+        int n = terminal.length;
+        if (liveRows(terminal, n).length == 0) {
+            return new double[n][n];
+        }
+        double[][] kNext = x.crossFrom(nextStates, greedyActions(qNext));
+        if (kNext.length != n || kNext[0].length != n) {
+            throw new IllegalArgumentException("the prepared batch and the next states must both have " + n
+                    + " rows, got " + kNext[0].length + " and " + kNext.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (terminal[i]) {
+                Arrays.fill(kNext[i], 0.0); // no bootstrap from a terminal state
+            }
+        }
+        return kNext;
+    }
+
+    /**
      * K(X*, X), evaluating Q(s'_i, .) on the network for the non-terminal rows only.
      *
      * @param net        the Q-network {@code ntk} was made of; read, never written

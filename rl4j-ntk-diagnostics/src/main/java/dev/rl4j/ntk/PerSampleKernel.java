@@ -122,6 +122,19 @@ final class PerSampleKernel implements EmpiricalNtk.KernelPath {
             }
 
             @Override
+            public double[][] crossFrom(INDArray statesA, int[] actionsA) {
+                int na = actionsA.length;
+                double[] ga = jacobian(statesA, actionsA);
+                double[] k = new double[na * n];
+                cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, na, n, p, 1.0, ga, p, g, p, 0.0, k, n);
+                double[][] out = new double[na][n];
+                for (int i = 0; i < na; i++) {
+                    System.arraycopy(k, i * n, out[i], 0, n);
+                }
+                return out;
+            }
+
+            @Override
             public double[] weightedGradient(double[] weights) {
                 double[] out = new double[p];
                 cblas_dgemv(CblasRowMajor, CblasTrans, n, p, 1.0, g, p, weights, 1, 0.0, out, 1); // G^T w

@@ -83,7 +83,7 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
     }
 
     /**
-     * Metrics of K alone (SEEM fields NaN).
+     * Metrics of K alone (SEEM fields NaN), eigenvalues by {@link EigenvalueMethod#KRYLOV}.
      *
      * @param k     N x N kernel, symmetric, finite, positive diagonal; not modified
      * @param gamma discount in [0, 1)
@@ -91,11 +91,11 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
      * @throws IllegalArgumentException on a non-square, empty, non-finite K, a non-positive diagonal or bad gamma/alpha
      */
     public static StabilityMetrics of(double[][] k, double gamma, double alpha) {
-        return compute(k, null, gamma, alpha);
+        return of(k, null, gamma, alpha, EigenvalueMethod.KRYLOV, EigenvalueMethod.KRYLOV, false);
     }
 
     /**
-     * Metrics of K plus SEEM from the cross kernel.
+     * Metrics of K plus SEEM from the cross kernel, eigenvalues by {@link EigenvalueMethod#KRYLOV}.
      *
      * @param k      K(X, X), N x N
      * @param kNext  K(X*, X), N x N: row i is the kernel between (s'_i, argmax_a Q(s'_i, a)) and every pair of X
@@ -103,10 +103,31 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
      * @param alpha  step size, > 0
      */
     public static StabilityMetrics of(double[][] k, double[][] kNext, double gamma, double alpha) {
+        return of(k, kNext, gamma, alpha, EigenvalueMethod.KRYLOV);
+    }
+
+    /**
+     * As {@link #of(double[][], double[][], double, double)} with the eigenvalues found by {@code method} (the
+     * reference {@link EigenvalueMethod#FULL_DECOMPOSITION} in tests and {@code bench-probe --reference}).
+     */
+    public static StabilityMetrics of(double[][] k, double[][] kNext, double gamma, double alpha,
+            EigenvalueMethod method) {
         if (kNext == null) {
             throw new IllegalArgumentException("kNext must not be null; use of(k, gamma, alpha) without SEEM");
         }
-        return compute(k, kNext, gamma, alpha);
+        return of(k, kNext, gamma, alpha, method, method, true);
+    }
+
+    private static StabilityMetrics of(double[][] k, double[][] kNext, double gamma, double alpha,
+            EigenvalueMethod spectrumMethod, EigenvalueMethod seemMethod, boolean withSeem) {
+        int n = checkSquare("k", k, -1);
+        if (withSeem) {
+            checkSquare("kNext", kNext, n);
+        }
+        checkGammaAlpha(gamma, alpha);
+        requirePositiveDiagonal(k);
+        return assemble(k, KernelSpectrum.of(k, spectrumMethod),
+                withSeem ? Seem.of(k, kNext, gamma, seemMethod) : null, gamma, alpha);
     }
 
     /**
@@ -122,24 +143,42 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
      */
     public static StabilityMetrics ofPreconditioned(double[][] k, double[][] kNext, double damping, double gamma,
             double alpha) {
+        return ofPreconditioned(k, kNext, damping, gamma, alpha, EigenvalueMethod.KRYLOV);
+    }
+
+    /**
+     * As {@link #ofPreconditioned(double[][], double[][], double, double, double)} with SEEM found by the given
+     * method. The eigenvalues of K_pre itself always come from the full decomposition
+     * ({@link KernelSpectrum#PRECONDITIONED_METHOD}).
+     */
+    public static StabilityMetrics ofPreconditioned(double[][] k, double[][] kNext, double damping, double gamma,
+            double alpha, EigenvalueMethod method) {
         checkSquare("k", k, -1);
         if (kNext != null) {
             checkSquare("kNext", kNext, k.length);
         }
         DampedKernel damped = DampedKernel.of(k, damping);
         double[][] kPre = damped.preconditioned(k);
-        return compute(kPre, kNext == null ? null : damped.preconditioned(kNext), gamma, alpha);
+        EigenvalueMethod spectrum = KernelSpectrum.PRECONDITIONED_METHOD;
+        return kNext == null ? of(kPre, null, gamma, alpha, spectrum, method, false)
+                : of(kPre, damped.preconditioned(kNext), gamma, alpha, spectrum, method, true);
     }
 
-    private static StabilityMetrics compute(double[][] k, double[][] kNext, double gamma, double alpha) {
+    /**
+     * The metrics from their parts: the O(N^2) row sums of eqs. 16-17 and beta are computed here, the eigenvalues
+     * are given ({@link KernelSpectrum}, {@link Seem}), so a caller can time each part.
+     *
+     * @param k        N x N kernel, finite, positive diagonal; not modified
+     * @param spectrum eigMin and eigMax of k
+     * @param seem     SEEM of k and its cross kernel, or null (SEEM fields NaN)
+     * @param gamma    discount in [0, 1)
+     * @param alpha    step size, > 0
+     */
+    public static StabilityMetrics assemble(double[][] k, KernelSpectrum spectrum, Seem seem, double gamma,
+            double alpha) {
         int n = checkSquare("k", k, -1);
-        if (kNext != null) {
-            checkSquare("kNext", kNext, n);
-        }
-        Discount.BELOW_ONE.require("gamma", gamma);
-        if (!(alpha > 0.0 && Double.isFinite(alpha))) {
-            throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
-        }
+        checkGammaAlpha(gamma, alpha);
+        java.util.Objects.requireNonNull(spectrum, "spectrum");
         double rho = 1.0 / n;
         double[] ratios = new double[n];
         boolean[] m16 = new boolean[n];
@@ -185,28 +224,28 @@ public record StabilityMetrics(int pairs, double gamma, double alpha,
         for (double r : ratios) {
             mean += r / n;
         }
-        double[] eig = symmetricEigenvalues(k);
-        double eMin = eig[0];
-        double eMax = eig[n - 1];
-        double cond = eMin > 0 ? eMax / eMin : Double.POSITIVE_INFINITY;
-        double seem = Double.NaN, seemNorm = Double.NaN;
-        if (kNext != null) {
-            double[][] m = new double[n][n];
-            double frob = 0;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    m[i][j] = gamma * kNext[i][j] - k[i][j]; // SEEM matrix, Yue et al. 2023
-                    frob += m[i][j] * m[i][j];
-                }
-            }
-            seem = Arrays.stream(Lapack.realPartsOfEigenvalues(m)).max().orElseThrow();
-            seemNorm = frob > 0 ? seem / Math.sqrt(frob) : 0.0;
-        }
+        double seemValue = seem == null ? Double.NaN : seem.value();
+        double seemNorm = seem == null ? Double.NaN : seem.normalized();
         return new StabilityMetrics(n, gamma, alpha, diagSum / n, diagMin, diagMax,
                 n > 1 ? offSum / ((double) n * (n - 1)) : 0.0, offMax,
                 mean, quantile(sorted, 0.5), quantile(sorted, 0.9), sorted[n - 1], worst,
-                maxStep, (double) c16 / n, (double) c17 / n, beta, eMin, eMax, cond, seem, seemNorm,
-                ratios, m16, m17);
+                maxStep, (double) c16 / n, (double) c17 / n, beta, spectrum.eigMin(), spectrum.eigMax(),
+                spectrum.conditionNumber(), seemValue, seemNorm, ratios, m16, m17);
+    }
+
+    private static void checkGammaAlpha(double gamma, double alpha) {
+        Discount.BELOW_ONE.require("gamma", gamma);
+        if (!(alpha > 0.0 && Double.isFinite(alpha))) {
+            throw new IllegalArgumentException("alpha must be finite and > 0, got " + alpha);
+        }
+    }
+
+    private static void requirePositiveDiagonal(double[][] k) {
+        for (int i = 0; i < k.length; i++) {
+            if (!(k[i][i] > 0)) {
+                throw new IllegalArgumentException("K[" + i + "][" + i + "] must be > 0 (a zero gradient has no row ratio), got " + k[i][i]);
+            }
+        }
     }
 
     /**

@@ -39,6 +39,11 @@ final class StructuredPath implements EmpiricalNtk.KernelPath {
             }
 
             @Override
+            public double[][] crossFrom(INDArray statesA, int[] actionsA) {
+                return prepared.crossFrom(statesA, actionsA);
+            }
+
+            @Override
             public double[] weightedGradient(double[] weights) {
                 return prepared.weightedGradient(weights);
             }

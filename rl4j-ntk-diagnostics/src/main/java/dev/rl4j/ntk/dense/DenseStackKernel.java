@@ -61,7 +61,11 @@ public final class DenseStackKernel {
     /** K(A, B) = sum_l (A_l A'_l^T + 1) ⊙ (D_l D'_l^T), a new N_A x N_B matrix. */
     public double[][] cross(INDArray statesA, int[] actionsA, INDArray statesB, int[] actionsB) {
         Workspace a = passes.first(statesA, actionsA);
-        Workspace b = passes.second(statesB, actionsB);
+        return cross(a, passes.second(statesB, actionsB));
+    }
+
+    /** K(A, B) from the two batches' passes. */
+    private double[][] cross(Workspace a, Workspace b) {
         double[][] k = new double[a.n][b.n];
         crossFactors.ensure(a.n, b.n);
         for (int l = 0; l < layout.depth(); l++) {
@@ -69,7 +73,7 @@ public final class DenseStackKernel {
             double[] aa = product(a.layer(l).a, b.layer(l).a, a.n, b.n, layer.in(), crossFactors.inputs,
                     crossFactors.inputsHeap); // A_l A'_l^T
             if (layout.oneHotSignal(l)) {
-                addHadamardOneHot(k, aa, layer.biasTerm(), actionsA, actionsB); // D D'^T = [a_i == a'_j]
+                addHadamardOneHot(k, aa, layer.biasTerm(), a.actions, b.actions); // D D'^T = [a_i == a'_j]
             } else {
                 double[] dd = product(a.layer(l).d(), b.layer(l).d(), a.n, b.n, layer.out(), crossFactors.signals,
                         crossFactors.signalsHeap); // D_l D'_l^T
@@ -104,6 +108,15 @@ public final class DenseStackKernel {
         public double[][] gram() {
             check();
             return DenseStackKernel.this.gram(batch);
+        }
+
+        /**
+         * K(A, X) between a second batch A (rows) and the prepared batch X (columns): only A's passes run, on the
+         * parameters read by {@link #prepare}; X's are reused.
+         */
+        public double[][] crossFrom(INDArray statesA, int[] actionsA) {
+            check();
+            return DenseStackKernel.this.cross(passes.second(statesA, actionsA), batch);
         }
 
         /** sum_i w_i grad Q(s_i, a_i) of the prepared batch. */
