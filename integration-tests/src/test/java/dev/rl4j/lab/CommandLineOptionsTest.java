@@ -51,7 +51,8 @@ class CommandLineOptionsTest {
         assertThat(parsed("--seed", "bench-ntk")).isEqualTo(42L);
         assertThat(parsed("--seed", "run")).isEqualTo(1L);
         assertThat(parsed("--steps", "regress")).isEqualTo(30000);
-        assertThat(parsed("--steps", "demo")).isEqualTo(20000);
+        assertThat(parsed("--steps", "demo")).isEqualTo(3500);
+        assertThat(parsed("--seed", "demo")).isEqualTo(123L);
         assertThat(parsed("--period", "demo")).isEqualTo(500);
         assertThat(parsed("--period", "regress")).isEqualTo(1000);
         assertThat(parsed("--net", "bench-update")).hasToString("4-100-100-100-2");

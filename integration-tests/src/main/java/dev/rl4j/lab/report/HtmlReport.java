@@ -15,7 +15,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -53,6 +55,19 @@ public final class HtmlReport {
      */
     public static Path write(Path file, String title, Map<String, String> settings, Provenance provenance,
             List<RunSeries> runs) {
+        return write(file, title, settings, Map.of(), provenance, runs);
+    }
+
+    /**
+     * As {@link #write(Path, String, Map, Provenance, List)} with a "Measured results" table after the settings (rows
+     * the caller computed in the run; omitted when empty). Runs with greedy evaluations add a chart of greedy return
+     * and max|Q| over training; runs with PreQN update telemetry add charts of line-search outcomes, step fraction,
+     * cond(K) and skipped updates over time.
+     *
+     * @param results measured figures, echoed in order
+     */
+    public static Path write(Path file, String title, Map<String, String> settings, Map<String, String> results,
+            Provenance provenance, List<RunSeries> runs) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must not be empty");
         }
@@ -66,8 +81,44 @@ public final class HtmlReport {
         html.append("<h1>").append(escape(title)).append("</h1>");
         html.append("<table>");
         table(html, settings);
+        if (!results.isEmpty()) {
+            html.append("<h2>Measured results</h2><p>Every figure below was computed in this run.</p>"
+                    + "<table class=\"results\">");
+            table(html, results);
+        }
         section(html, "Learning curves", "Episode return (thin) and mean of the last 100 episodes (thick).",
                 learningCurves(runs));
+        if (runs.stream().anyMatch(r -> !r.greedy().isEmpty())) {
+            section(html, "Greedy evaluations",
+                    "Mean return of greedy episodes on a separate environment during and after training (top), and "
+                            + "max|Q| over a fixed set of states against the soft-divergence bound at the same points "
+                            + "(bottom).",
+                    greedyChart(runs, "greedy return", false, RunSeries.Greedy::meanReturn),
+                    greedyChart(runs, "max|Q| (greedy evaluation)", true, RunSeries.Greedy::maxAbsQ));
+        }
+        if (runs.stream().anyMatch(r -> !r.updates().isEmpty())) {
+            section(html, "PreQN line search and skipped updates",
+                    "Fraction of the updates in each sampling window whose line search found no trial with "
+                            + "cos >= eta, that were skipped on non-finite input, or whose solve failed.",
+                    updateChart(runs, "fraction of updates", false,
+                            Map.of("line search failed", RunSeries.UpdateSample::lineSearchFailRate,
+                                    "skipped (non-finite)", RunSeries.UpdateSample::skippedRate,
+                                    "solve failed", RunSeries.UpdateSample::solveFailedRate)));
+            section(html, "PreQN step fraction and trials",
+                    "The sampled update's kept step fraction c^k (0: theta unchanged) and its number of trial "
+                            + "steps (eq. 21), one update per sampling window.",
+                    updateChart(runs, "step fraction", false,
+                            Map.of("step fraction c^k", RunSeries.UpdateSample::stepFraction)),
+                    updateChart(runs, "trials", false,
+                            Map.of("trials", u -> u.trials())));
+            section(html, "PreQN cond(K + lambda I) and TD error closed",
+                    "The sampled update's condition number of the damped kernel (log scale) and the fraction of "
+                            + "its batch's TD error the kept step removed (alpha for tabular PreQN).",
+                    updateChart(runs, "cond(K + lambda I)", true,
+                            Map.of("cond", RunSeries.UpdateSample::conditionNumber)),
+                    updateChart(runs, "TD error closed", false,
+                            Map.of("td closed", RunSeries.UpdateSample::tdClosed)));
+        }
         section(html, "max|Q| against the soft-divergence bound",
                 "Soft divergence (van Hasselt et al. 2018): max|Q| on the probe batch above r_max / (1 - gamma).",
                 probeChart(runs, "max|Q|", true, m -> m.q().maxAbs(), m -> m.q().softBound(), "bound r_max/(1-gamma)"));
@@ -211,6 +262,72 @@ public final class HtmlReport {
             ref.setLineColor(Color.GRAY);
         }
         return chart;
+    }
+
+    private static XYChart greedyChart(List<RunSeries> runs, String yTitle, boolean log,
+            ToDoubleFunction<RunSeries.Greedy> metric) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(yTitle).xAxisTitle("environment steps")
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setYAxisLogarithmic(log);
+        boolean any = false;
+        TreeMap<Double, Double> bound = new TreeMap<>();
+        for (RunSeries run : runs) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (RunSeries.Greedy g : run.greedy()) {
+                double v = metric.applyAsDouble(g);
+                if (Double.isFinite(v) && (!log || v > 0)) {
+                    x.add((double) g.step());
+                    y.add(v);
+                }
+                if (log && Double.isFinite(g.qBound()) && g.qBound() > 0) {
+                    bound.merge((double) g.step(), g.qBound(), Math::max);
+                }
+            }
+            if (!x.isEmpty()) {
+                any = true;
+                chart.addSeries(run.name(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        if (!bound.isEmpty()) {
+            XYSeries ref = chart.addSeries("bound r_max*rewardFactor/(1-gamma)", new ArrayList<>(bound.keySet()),
+                    new ArrayList<>(bound.values()));
+            ref.setMarker(SeriesMarkers.NONE);
+            ref.setLineColor(Color.GRAY);
+        }
+        return chart;
+    }
+
+    private static XYChart updateChart(List<RunSeries> runs, String yTitle, boolean log,
+            Map<String, ToDoubleFunction<RunSeries.UpdateSample>> metrics) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(yTitle).xAxisTitle("environment steps")
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setYAxisLogarithmic(log);
+        boolean any = false;
+        for (RunSeries run : runs) {
+            for (Map.Entry<String, ToDoubleFunction<RunSeries.UpdateSample>> e : new TreeMap<>(metrics).entrySet()) {
+                List<Double> x = new ArrayList<>();
+                List<Double> y = new ArrayList<>();
+                for (RunSeries.UpdateSample u : run.updates()) {
+                    double v = e.getValue().applyAsDouble(u);
+                    if (Double.isFinite(v) && (!log || v > 0)) {
+                        x.add((double) u.step());
+                        y.add(v);
+                    }
+                }
+                if (!x.isEmpty()) {
+                    any = true;
+                    XYSeries line = chart.addSeries(metrics.size() == 1 ? run.name() : run.name() + " " + e.getKey(),
+                            x, y);
+                    line.setMarker(SeriesMarkers.NONE);
+                    line.setLineWidth(1.2f);
+                }
+            }
+        }
+        return any ? chart : null;
     }
 
     private static XYChart findingsTimeline(List<RunSeries> runs) {
