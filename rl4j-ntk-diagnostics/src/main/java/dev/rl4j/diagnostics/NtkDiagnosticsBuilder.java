@@ -178,6 +178,18 @@ public final class NtkDiagnosticsBuilder {
      * @throws IllegalArgumentException naming the field, its range and the value received
      */
     public NtkDiagnostics build() {
+        return new NtkDiagnostics(buildMonitor());
+    }
+
+    /**
+     * Validates and builds only the RL4J-free core, for a training loop of your own (no RL4J learner): call
+     * {@link NtkMonitor#bind}, then per update {@link NtkMonitor#recordStep}/{@link NtkMonitor#offer}, and
+     * {@link NtkMonitor#probe} with {@link NtkMonitor#sampleReservoir()} when {@link NtkMonitor#isProbeDue} says so
+     * (each call under {@link NtkMonitor#guard}); close it at the end. Same files, sinks and defaults as {@link #build()}.
+     *
+     * @throws IllegalArgumentException naming the field, its range and the value received
+     */
+    public NtkMonitor buildMonitor() {
         DiagnosticsConfig config = new DiagnosticsConfig(period, probeSize, reservoirCapacity, historyCapacity,
                 consecutive, rules, stopOn, rethrowErrors, dormantTau, seed, gamma, stepSize, network,
                 logInterval);
@@ -190,6 +202,6 @@ public final class NtkDiagnosticsBuilder {
         List<ProbeSink> all = new ArrayList<>();
         all.add(new LogReporter(logger, logInterval.toNanos(), clock));
         all.addAll(sinks);
-        return new NtkDiagnostics(new NtkMonitor(config, all));
+        return new NtkMonitor(config, all);
     }
 }

@@ -20,6 +20,9 @@ import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
 import org.deeplearning4j.rl4j.mdp.CartpoleNative;
+import org.deeplearning4j.rl4j.mdp.MDP;
+import org.deeplearning4j.rl4j.space.Box;
+import org.deeplearning4j.rl4j.space.DiscreteSpace;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -91,7 +94,14 @@ public final class CartpoleExperiment {
 
     /** Builds the learner for the settings (the one line a user changes to swap DQN for PreQN). */
     public static QLearningDiscrete<?> learner(CartpoleSettings s) {
-        CartpoleNative mdp = new CartpoleNative((int) s.seed());
+        return learner(s, new CartpoleNative((int) s.seed()));
+    }
+
+    /**
+     * As {@link #learner(CartpoleSettings)} on a given environment ({@code CartpoleNative(seed)} or a read-only
+     * wrapper of it, such as the calibration's divergence check).
+     */
+    public static QLearningDiscrete<?> learner(CartpoleSettings s, MDP<Box, Integer, DiscreteSpace> mdp) {
         QLearningConfiguration conf = configuration(s);
         return switch (s.algo()) {
             case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(s)), conf);

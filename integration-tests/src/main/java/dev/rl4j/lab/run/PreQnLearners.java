@@ -5,8 +5,10 @@ import dev.rl4j.preqn.PreQNDiscreteDense;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
-import org.deeplearning4j.rl4j.mdp.CartpoleNative;
+import org.deeplearning4j.rl4j.mdp.MDP;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
+import org.deeplearning4j.rl4j.space.Box;
+import org.deeplearning4j.rl4j.space.DiscreteSpace;
 
 /** Construction of PreQN learners: the one-line swap of {@code QLearningDiscreteDense} for {@code PreQNDiscreteDense}. */
 final class PreQnLearners {
@@ -14,7 +16,7 @@ final class PreQnLearners {
     private PreQnLearners() {
     }
 
-    static QLearningDiscrete<?> legacy(CartpoleNative mdp, MultiLayerNetwork net, QLearningConfiguration conf,
+    static QLearningDiscrete<?> legacy(MDP<Box, Integer, DiscreteSpace> mdp, MultiLayerNetwork net, QLearningConfiguration conf,
             boolean targetNetwork) {
         return new PreQNDiscreteDense<>(mdp, new DQN(net), conf, configuration(targetNetwork));
     }
