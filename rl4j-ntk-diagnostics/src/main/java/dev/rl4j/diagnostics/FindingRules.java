@@ -71,6 +71,12 @@ public record FindingRules(double minFraction17, double stepTooSmallMargin, doub
                 flagNoContraction, informational);
     }
 
+    /** These rules with another {@link #seemTolerance}. */
+    public FindingRules withSeemTolerance(double tolerance) {
+        return new FindingRules(minFraction17, stepTooSmallMargin, tolerance, softFactor, minSrankFraction,
+                flagNoContraction, informational);
+    }
+
     /** The severity of a finding of this kind under these rules: CRITICAL for NON_FINITE, else INFO or WARNING. */
     public Severity severityOf(FindingKind kind) {
         return kind == FindingKind.NON_FINITE ? Severity.CRITICAL

@@ -48,10 +48,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--consecutive", description = "listener debouncing, probes in a row (default: the listener's own)")
     Integer consecutive;
 
-    @Option(names = "--cartpole-steps", description = "environment steps per CartPole run (default 2000, quick 1500)")
+    @Option(names = "--cartpole-steps", description = "environment steps per CartPole run (default 1500, quick 1000)")
     Integer cartpoleSteps;
 
-    @Option(names = "--testbed-updates", description = "updates per testbed run (default 2000, quick 1000)")
+    @Option(names = "--testbed-updates", description = "updates per testbed run (default 1000, quick 500)")
     Integer testbedUpdates;
 
     @Option(names = "--testbeds-only", description = "only the linear testbeds (seconds; for tests)")
@@ -111,12 +111,14 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         Provenance provenance = summary.provenance();
         Path csv = CalibrationReport.csv(out.get().resolve("calibrate-runs.csv"), provenance, runs);
+        Path replay = CalibrationReport.replayCsv(out.get().resolve("calibrate-replay.csv"), provenance, runs,
+                config.rules());
         Map<String, String> settings = new LinkedHashMap<>();
         summary.settings().forEach((k, v) -> settings.put(k, String.valueOf(v)));
         Path html = CalibrationReport.html(out.get().resolve("calibrate-report.html"), provenance, settings, runs);
         JsonLine line = new JsonLine().put("command", "calibrate").putAll(CalibrationReport.summary(runs, config))
                 .put("seconds", (System.nanoTime() - start) / 1e9)
-                .put("files", Map.of("csv", csv.toString(), "html", html.toString()));
+                .put("files", Map.of("csv", csv.toString(), "replay_csv", replay.toString(), "html", html.toString()));
         summary.print(line);
         return 0;
     }

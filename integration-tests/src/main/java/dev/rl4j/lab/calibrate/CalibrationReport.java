@@ -33,6 +33,9 @@ final class CalibrationReport {
     /** OVER_GENERALIZATION thresholds (minFraction17) of the tuning grid. */
     static final double[] TUNING_MIN_FRACTION17 = {0.5, 0.25, 0.1, 0.02};
 
+    /** SELF_EXCITING thresholds (seemTolerance on SEEM / ||M||_F) of the replay table. */
+    static final double[] TUNING_SEEM_TOLERANCE = {1e-9, 1e-3, 1e-2, 5e-2};
+
     private CalibrationReport() {
     }
 
@@ -160,6 +163,37 @@ final class CalibrationReport {
                 row.add(blankIfNone(w.of(k)));
             }
             rows.add(row);
+        }
+        return CsvTable.write(file, provenance, header, rows);
+    }
+
+    /**
+     * The replay table: for every run and every combination of the tuning grid (minFraction17, seemTolerance,
+     * consecutive), the first update at which each kind would have been active on the recorded probes. Any warning
+     * set's metrics for these settings follow from it (the first warning of a set is the smallest of its kinds').
+     */
+    static Path replayCsv(Path file, Provenance provenance, List<RunRecord> runs, FindingRules rules) {
+        List<String> header = new ArrayList<>(List.of("run_id", "seed", "outcome", "divergence_update",
+                "min_fraction17", "seem_tolerance", "consecutive"));
+        for (FindingKind k : FindingKind.values()) {
+            header.add("first_" + k.name().toLowerCase(Locale.ROOT) + "_update");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (RunRecord r : runs) {
+            for (double f : TUNING_MIN_FRACTION17) {
+                for (double seem : TUNING_SEEM_TOLERANCE) {
+                    for (int c : TUNING_CONSECUTIVE) {
+                        FirstWarnings w = FirstWarnings.replayed(r.probes(),
+                                rules.withMinFraction17(f).withSeemTolerance(seem), c);
+                        List<Object> row = new ArrayList<>(List.of(r.entry().id(), r.entry().seed(), r.outcome().label(),
+                                blankIfNone(r.outcome().divergedAt()), f, seem, c));
+                        for (FindingKind k : FindingKind.values()) {
+                            row.add(blankIfNone(w.of(k)));
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
         }
         return CsvTable.write(file, provenance, header, rows);
     }

@@ -21,13 +21,13 @@ import java.util.Locale;
 public record CalibrationSuite(int cartpoleSteps, int testbedUpdates, boolean quick) {
 
     /** CartPole steps of the full suite. */
-    public static final int FULL_CARTPOLE_STEPS = 2000;
+    public static final int FULL_CARTPOLE_STEPS = 1500;
     /** CartPole steps of {@code --quick}. */
-    public static final int QUICK_CARTPOLE_STEPS = 1500;
+    public static final int QUICK_CARTPOLE_STEPS = 1000;
     /** Testbed updates of the full suite. */
-    public static final int FULL_TESTBED_UPDATES = 2000;
+    public static final int FULL_TESTBED_UPDATES = 1000;
     /** Testbed updates of {@code --quick}. */
-    public static final int QUICK_TESTBED_UPDATES = 1000;
+    public static final int QUICK_TESTBED_UPDATES = 500;
 
     /** Validates the budgets. */
     public CalibrationSuite {
