@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Chooses the listener's default warning set, thresholds and debouncing from a calibrate replay table.
 
-Usage: python3 docs/calibration/select_defaults.py <dir>/calibrate-replay.csv [max_false_alarm_rate]
+Usage: python3 docs/calibration/select_defaults.py <dir>/calibrate-replay.csv [max_false_alarm_rate] [--per-kind]
+       python3 docs/calibration/select_defaults.py <dir>/calibrate-replay.csv --evaluate F17 SEEM K INFO_KINDS
 
 The procedure (written before the tuning results were read; docs/results.md#calibration):
 1. for every grid point (min_fraction17, seem_tolerance, consecutive) take each kind's false-alarm rate over the
@@ -52,7 +53,7 @@ def metrics(rows, kinds):
 
 def main():
     path = sys.argv[1]
-    limit = float(sys.argv[2]) if len(sys.argv) > 2 else 0.10
+    limit = float(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2][0].isdigit() else 0.10
     grid = defaultdict(list)
     with open(path, newline="") as f:
         for r in csv.DictReader(f):
@@ -81,9 +82,65 @@ def main():
                   key[0], key[1], key[2], ",".join(warning), ",".join(info), fmt(recall), fmt(fa), lead, counts))
 
 
+def per_kind_search(path, limit):
+    """Debouncing per kind (a kind's own consecutive count): the best warning set over every combination."""
+    import itertools
+    rows_by = defaultdict(lambda: defaultdict(dict))  # (f, e) -> run -> k -> row
+    for r in csv.DictReader(open(path, newline="")):
+        rows_by[(float(r["min_fraction17"]), float(r["seem_tolerance"]))][r["run_id"]][int(r["consecutive"])] = r
+    best = None
+    for fe, runs in sorted(rows_by.items()):
+        ks = sorted(next(iter(runs.values())).keys())
+        cand = {}
+        for kind in KINDS:
+            ok = [k for k in ks if (metrics([runs[run][k] for run in runs], [kind])[1] or 0) <= limit]
+            if ok or kind == "non_finite":
+                cand[kind] = ok or [1]
+        kinds = list(cand)
+        for combo in itertools.product(*(cand[k] for k in kinds)):
+            rows = []
+            for run in runs:
+                r = dict(runs[run][ks[0]])
+                for kind, k in zip(kinds, combo):
+                    r["first_%s_update" % kind] = runs[run][k]["first_%s_update" % kind]
+                rows.append(r)
+            recall, fa, lead, counts = metrics(rows, kinds)
+            if fa is not None and fa <= limit and recall is not None:
+                changes = (fe[0] != DEFAULT[0]) + (fe[1] != DEFAULT[1]) + sum(k != DEFAULT[2] for k in combo)
+                score = (recall, lead or 0, -changes)
+                if best is None or score > best[0]:
+                    best = (score, fe, dict(zip(kinds, combo)), recall, fa, lead, counts)
+    if best:
+        _, fe, combo, recall, fa, lead, counts = best
+        print("per-kind debouncing: min_fraction17=%s seem_tolerance=%g consecutive per kind %s -> recall %s, "
+              "false alarms %s, median lead %s, counts %s" % (fe[0], fe[1], combo, fmt(recall), fmt(fa), lead, counts))
+
+
 def fmt(v):
     return "null" if v is None else "%.3f" % v
 
 
+def evaluate(path, f17, seem, k, info):
+    """The table of one fixed choice (held-out seeds): the warning set and every kind."""
+    rows = [r for r in csv.DictReader(open(path, newline=""))
+            if float(r["min_fraction17"]) == f17 and float(r["seem_tolerance"]) == seem and int(r["consecutive"]) == k]
+    warning = [x for x in KINDS if x not in info]
+    print("| warning | recall | false-alarm rate | median lead (updates) | recalled / diverged | alarms / healthy |")
+    print("|---|---|---|---|---|---|")
+    for name, kinds in [("WARNING set (" + ", ".join(x.upper() for x in warning) + ")", warning)] + [
+            (x.upper() + (" (INFO)" if x in info else ""), [x]) for x in KINDS]:
+        recall, fa, lead, c = metrics(rows, kinds)
+        print("| %s | %s | %s | %s | %d / %d | %d / %d |" % (name, fmt(recall), fmt(fa),
+              "null" if lead is None else "%g" % lead, c[0], c[1], c[2], c[3]))
+
+
 if __name__ == "__main__":
+    if "--evaluate" in sys.argv:
+        # --evaluate MIN_FRACTION17 SEEM_TOLERANCE CONSECUTIVE INFO_KINDS(comma-separated, or -)
+        i = sys.argv.index("--evaluate")
+        a = sys.argv[i + 1:i + 5]
+        evaluate(sys.argv[1], float(a[0]), float(a[1]), int(a[2]), [] if a[3] == "-" else a[3].lower().split(","))
+        sys.exit(0)
     main()
+    if "--per-kind" in sys.argv:
+        per_kind_search(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2][0].isdigit() else 0.10)

@@ -27,7 +27,7 @@ public final class NtkDiagnosticsBuilder {
     private int probeSize = NtkDiagnostics.DEFAULT_PROBE_SIZE;
     private int reservoirCapacity = 10_000;
     private int historyCapacity = 1_000;
-    private int consecutive = 3;
+    private int consecutive = NtkDiagnostics.DEFAULT_CONSECUTIVE_PROBES;
     private FindingRules rules = FindingRules.live();
     private Set<FindingKind> stopOn = EnumSet.noneOf(FindingKind.class);
     private boolean rethrowErrors;
@@ -71,7 +71,10 @@ public final class NtkDiagnosticsBuilder {
         return this;
     }
 
-    /** Consecutive probes a finding must hold before it becomes active, >= 1 (default 3); NON_FINITE ignores it. */
+    /**
+     * Consecutive probes a finding must hold before it becomes active, >= 1 (default
+     * {@value NtkDiagnostics#DEFAULT_CONSECUTIVE_PROBES}); NON_FINITE ignores it.
+     */
     public NtkDiagnosticsBuilder consecutiveProbes(int k) {
         this.consecutive = k;
         return this;

@@ -50,8 +50,12 @@ class FindingRulesTest {
     }
 
     @Test
-    void theFiveThresholdConstructorIsTheLivePresetShape() {
-        assertThat(new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05)).isEqualTo(FindingRules.live());
+    void theLivePresetIsTheFiveThresholdShapeWithTheCalibratedInformationalKinds() {
+        assertThat(new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05).withInformational(
+                java.util.Set.of(FindingKind.OVER_GENERALIZATION, FindingKind.SELF_EXCITING))).isEqualTo(FindingRules.live());
+        assertThat(FindingRules.live().evaluate(kernel(0.0, 0.9, 0.3))).extracting(Finding::severity)
+                .containsOnly(Severity.INFO);
+        assertThat(FindingRules.offlineStrict().informational()).isEmpty();
     }
 
     @Test
