@@ -51,7 +51,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--cartpole-steps", description = "environment steps per CartPole run (default 1500, quick 1000)")
     Integer cartpoleSteps;
 
-    @Option(names = "--testbed-updates", description = "updates per testbed run (default 1000, quick 500)")
+    @Option(names = "--testbed-updates", description = "updates per testbed run (default 1000, also with --quick: Baird with semi-gradient Q needs about 570 to diverge)")
     Integer testbedUpdates;
 
     @Option(names = "--testbeds-only", description = "only the linear testbeds (seconds; for tests)")

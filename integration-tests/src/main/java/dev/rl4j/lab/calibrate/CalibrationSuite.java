@@ -27,7 +27,7 @@ public record CalibrationSuite(int cartpoleSteps, int testbedUpdates, boolean qu
     /** Testbed updates of the full suite. */
     public static final int FULL_TESTBED_UPDATES = 1000;
     /** Testbed updates of {@code --quick}. */
-    public static final int QUICK_TESTBED_UPDATES = 500;
+    public static final int QUICK_TESTBED_UPDATES = 1000;
 
     /** Validates the budgets. */
     public CalibrationSuite {
