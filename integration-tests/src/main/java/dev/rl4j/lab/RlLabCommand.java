@@ -4,6 +4,7 @@ import dev.rl4j.lab.bench.BenchListenerCommand;
 import dev.rl4j.lab.bench.BenchNtkCommand;
 import dev.rl4j.lab.bench.BenchProbeCommand;
 import dev.rl4j.lab.bench.BenchUpdateCommand;
+import dev.rl4j.lab.calibrate.CalibrateCommand;
 import dev.rl4j.lab.run.DemoCommand;
 import dev.rl4j.lab.run.RegressCommand;
 import dev.rl4j.lab.run.RegressMergeCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rl4j-lab", mixinStandardHelpOptions = true, version = "rl4j-lab 0.1.0",
         description = "NTK diagnostics and PreQN for RL4J: benchmarks, testbeds and demos.",
-        subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, BenchListenerCommand.class, BenchProbeCommand.class, RunCommand.class, RegressCommand.class, RegressMergeCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class})
+        subcommands = {DemoCommand.class, BenchNtkCommand.class, BenchUpdateCommand.class, BenchListenerCommand.class, BenchProbeCommand.class, RunCommand.class, RegressCommand.class, RegressMergeCommand.class, NtkStudyCommand.class, OfflineNtkCommand.class, CalibrateCommand.class})
 final class RlLabCommand implements Runnable {
 
     @Override

@@ -74,7 +74,8 @@ public record DiagnosticsConfig(ProbeSchedule schedule, int probeSize, int reser
     public Map<String, Object> toSettings() {
         Map<String, Object> r = JsonValues.ordered("min_fraction_17", rules.minFraction17(), "step_too_small_margin",
                 rules.stepTooSmallMargin(), "seem_tolerance", rules.seemTolerance(), "soft_factor", rules.softFactor(),
-                "min_srank_fraction", rules.minSrankFraction(), "flag_no_contraction", rules.flagNoContraction());
+                "min_srank_fraction", rules.minSrankFraction(), "flag_no_contraction", rules.flagNoContraction(),
+                "informational", rules.informational().stream().map(Enum::name).toList());
         return JsonValues.ordered("schedule", schedule.toSettings(), "probe_size", probeSize, "reservoir_capacity",
                 reservoirCapacity, "history_capacity", historyCapacity, "consecutive_probes", consecutiveProbes,
                 "rules", r,

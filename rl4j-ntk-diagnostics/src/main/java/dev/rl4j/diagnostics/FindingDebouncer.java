@@ -9,18 +9,29 @@ import java.util.Map;
 /**
  * Debouncing of findings over probes: a candidate becomes active once its kind was met on {@code consecutive} probes
  * in a row; {@link FindingKind#NON_FINITE} is active at once. A kind missing from a probe restarts its count.
+ * The listener uses one per run; {@code rl4j-lab calibrate} replays recorded candidates through it to compare
+ * debouncing settings. Not thread-safe.
+ *
+ * <p>Stability: experimental. @since 0.1
  */
-final class FindingDebouncer {
+public final class FindingDebouncer {
 
     private final int consecutive;
     private final Map<FindingKind, Integer> streaks = new EnumMap<>(FindingKind.class);
 
-    FindingDebouncer(int consecutive) {
+    /**
+     * @param consecutive probes in a row a kind must be met on before it becomes active, >= 1
+     * @throws IllegalArgumentException when {@code consecutive < 1}
+     */
+    public FindingDebouncer(int consecutive) {
+        if (consecutive < 1) {
+            throw new IllegalArgumentException("consecutive must be in [1, " + Integer.MAX_VALUE + "], got " + consecutive);
+        }
         this.consecutive = consecutive;
     }
 
     /** The active findings among this probe's candidates; updates the streaks. */
-    List<Finding> activate(List<Finding> candidates) {
+    public List<Finding> activate(List<Finding> candidates) {
         List<Finding> active = new ArrayList<>();
         EnumSet<FindingKind> present = EnumSet.noneOf(FindingKind.class);
         for (Finding f : candidates) {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 
 /**
  * Rate-limited SLF4J output of probe records: DEBUG for every probe, INFO at most once per {@code minIntervalNanos},
- * WARN (or ERROR for CRITICAL) only when a finding becomes active, INFO when it clears. State changes are never
+ * WARN (ERROR for CRITICAL, INFO for INFO) only when a finding becomes active, INFO when it clears. State changes are never
  * rate-limited; they are rare by construction (debouncing).
  */
 final class LogReporter implements ProbeSink {
@@ -49,6 +49,9 @@ final class LogReporter implements ProbeSink {
             if (!activeBefore.contains(f.kind())) {
                 if (f.severity() == Severity.CRITICAL) {
                     log.error("ntk finding {} at update {}: {} {}", f.kind(), m.update(), f.explanation(), f.numbers());
+                } else if (f.severity() == Severity.INFO) {
+                    log.info("ntk finding {} (info) at update {}: {} {}", f.kind(), m.update(), f.explanation(),
+                            f.numbers());
                 } else {
                     log.warn("ntk finding {} at update {}: {} {}", f.kind(), m.update(), f.explanation(), f.numbers());
                 }

@@ -28,7 +28,7 @@ public final class NtkDiagnosticsBuilder {
     private int probeSize = NtkDiagnostics.DEFAULT_PROBE_SIZE;
     private int reservoirCapacity = 10_000;
     private int historyCapacity = 1_000;
-    private int consecutive = 3;
+    private int consecutive = NtkDiagnostics.DEFAULT_CONSECUTIVE_PROBES;
     private FindingRules rules = FindingRules.live();
     private Set<FindingKind> stopOn = EnumSet.noneOf(FindingKind.class);
     private boolean rethrowErrors;
@@ -88,7 +88,10 @@ public final class NtkDiagnosticsBuilder {
         return this;
     }
 
-    /** Consecutive probes a finding must hold before it becomes active, >= 1 (default 3); NON_FINITE ignores it. */
+    /**
+     * Consecutive probes a finding must hold before it becomes active, >= 1 (default
+     * {@value NtkDiagnostics#DEFAULT_CONSECUTIVE_PROBES}); NON_FINITE ignores it.
+     */
     public NtkDiagnosticsBuilder consecutiveProbes(int k) {
         this.consecutive = k;
         return this;
@@ -195,6 +198,18 @@ public final class NtkDiagnosticsBuilder {
      * @throws IllegalArgumentException naming the field, its range and the value received
      */
     public NtkDiagnostics build() {
+        return new NtkDiagnostics(buildMonitor());
+    }
+
+    /**
+     * Validates and builds only the RL4J-free core, for a training loop of your own (no RL4J learner): call
+     * {@link NtkMonitor#bind}, then per update {@link NtkMonitor#recordStep}/{@link NtkMonitor#offer}, and
+     * {@link NtkMonitor#probe} with {@link NtkMonitor#sampleReservoir()} when {@link NtkMonitor#isProbeDue} says so
+     * (each call under {@link NtkMonitor#guard}); close it at the end. Same files, sinks and defaults as {@link #build()}.
+     *
+     * @throws IllegalArgumentException naming the field, its range and the value received
+     */
+    public NtkMonitor buildMonitor() {
         ProbeSchedule when = fixedPeriod != null ? ProbeSchedule.fixed(fixedPeriod) : schedule;
         DiagnosticsConfig config = new DiagnosticsConfig(when, probeSize, reservoirCapacity, historyCapacity,
                 consecutive, rules, stopOn, rethrowErrors, dormantTau, seed, gamma, stepSize, network,
@@ -208,6 +223,6 @@ public final class NtkDiagnosticsBuilder {
         List<ProbeSink> all = new ArrayList<>();
         all.add(new LogReporter(logger, logInterval.toNanos(), clock));
         all.addAll(sinks);
-        return new NtkDiagnostics(new NtkMonitor(config, all));
+        return new NtkMonitor(config, all);
     }
 }

@@ -50,7 +50,45 @@ class FindingRulesTest {
     }
 
     @Test
-    void theFiveThresholdConstructorIsTheLivePresetShape() {
-        assertThat(new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05)).isEqualTo(FindingRules.live());
+    void theLivePresetIsTheFiveThresholdShapeWithTheCalibratedInformationalKinds() {
+        assertThat(new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05).withInformational(
+                java.util.Set.of(FindingKind.OVER_GENERALIZATION, FindingKind.SELF_EXCITING))).isEqualTo(FindingRules.live());
+        assertThat(FindingRules.live().evaluate(kernel(0.0, 0.9, 0.3))).extracting(Finding::severity)
+                .containsOnly(Severity.INFO);
+        assertThat(FindingRules.offlineStrict().informational()).isEmpty();
+    }
+
+    @Test
+    void informationalKindsAreReportedWithTheirNumbersAsInfo() {
+        FindingRules rules = FindingRules.offlineStrict().withInformational(java.util.Set.of(FindingKind.OVER_GENERALIZATION));
+        java.util.List<Finding> found = rules.evaluate(kernel(0.0, 1.5, 0.3));
+
+        assertThat(found).extracting(Finding::kind).containsExactly(FindingKind.OVER_GENERALIZATION,
+                FindingKind.NO_CONTRACTION, FindingKind.SELF_EXCITING);
+        assertThat(found).extracting(Finding::severity).containsExactly(Severity.INFO, Severity.WARNING,
+                Severity.WARNING);
+        assertThat(found.get(0).numbers()).containsKey("ntk/fraction17");
+        assertThat(rules.severityOf(FindingKind.NON_FINITE)).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void nonFiniteCannotBeInformational() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> FindingRules.live().withInformational(java.util.Set.of(FindingKind.NON_FINITE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("informational")
+                .hasMessageContaining("NON_FINITE");
+    }
+
+    @Test
+    void debouncerActivatesAfterConsecutiveProbesAndRejectsZero() {
+        FindingDebouncer d = new FindingDebouncer(2);
+        java.util.List<Finding> og = FindingRules.live().evaluate(kernel(0.0, 0.9, -1));
+
+        assertThat(d.activate(og)).isEmpty();
+        assertThat(d.activate(og)).extracting(Finding::kind).containsExactly(FindingKind.OVER_GENERALIZATION);
+        assertThat(d.activate(java.util.List.of())).isEmpty();
+        assertThat(d.activate(og)).isEmpty(); // a missing probe restarts the count
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FindingDebouncer(0))
+                .hasMessageContaining("consecutive").hasMessageContaining("0");
     }
 }

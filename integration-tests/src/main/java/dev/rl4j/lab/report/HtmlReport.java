@@ -71,16 +71,7 @@ public final class HtmlReport {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("runs must not be empty");
         }
-        System.setProperty("java.awt.headless", "true");
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
-                .append("</title><style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}"
-                        + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 8px;"
-                        + "text-align:left}img{display:block;margin:1em 0;border:1px solid #eee}"
-                        + "h2{margin-top:2em;border-bottom:1px solid #ddd}</style></head><body>");
-        html.append("<h1>").append(escape(title)).append("</h1>");
-        html.append("<table>");
-        table(html, settings);
+        StringBuilder html = open(title, settings);
         if (!results.isEmpty()) {
             html.append("<h2>Measured results</h2><p>Every figure below was computed in this run.</p>"
                     + "<table class=\"results\">");
@@ -139,6 +130,81 @@ public final class HtmlReport {
                         heatmap(run.name() + ", after training", run.lastKernel()));
             }
         }
+        return close(html, provenance, file);
+    }
+
+    /**
+     * A table of a report page.
+     *
+     * @param heading the section heading
+     * @param caption one sentence under it
+     * @param header  column names
+     * @param rows    rows of cells, each as long as {@code header}
+     */
+    public record Table(String heading, String caption, List<String> header, List<List<String>> rows) {
+
+        /** Copies the lists and checks the row widths. */
+        public Table {
+            header = List.copyOf(header);
+            rows = rows.stream().map(List::copyOf).toList();
+            for (List<String> r : rows) {
+                if (r.size() != header.size()) {
+                    throw new IllegalArgumentException("every row must have " + header.size() + " cells, got " + r);
+                }
+            }
+        }
+    }
+
+    /**
+     * A report page of one chart and tables (the calibration report): the settings table, the chart, the tables in
+     * order, then the provenance table.
+     *
+     * @param file         the HTML file to write (parent directories are created)
+     * @param title        page title
+     * @param settings     every setting, echoed at the top
+     * @param chartHeading heading of the chart's section
+     * @param chartCaption one sentence under it
+     * @param chart        the chart (XChart)
+     * @param tables       tables after the chart
+     * @param provenance   what produced the page
+     * @return {@code file}
+     */
+    public static Path writePage(Path file, String title, Map<String, String> settings, String chartHeading,
+            String chartCaption, Chart<?, ?> chart, List<Table> tables, Provenance provenance) {
+        StringBuilder html = open(title, settings);
+        section(html, chartHeading, chartCaption, chart);
+        for (Table t : tables) {
+            html.append("<h2>").append(escape(t.heading())).append("</h2><p>").append(escape(t.caption()))
+                    .append("</p><table><tr>");
+            t.header().forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+            html.append("</tr>");
+            for (List<String> row : t.rows()) {
+                html.append("<tr>");
+                row.forEach(c -> html.append("<td>").append(escape(c)).append("</td>"));
+                html.append("</tr>");
+            }
+            html.append("</table>");
+        }
+        return close(html, provenance, file);
+    }
+
+    /** The page head, the title and the settings table. */
+    private static StringBuilder open(String title, Map<String, String> settings) {
+        System.setProperty("java.awt.headless", "true");
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
+                .append("</title><style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}"
+                        + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:2px 8px;"
+                        + "text-align:left}img{display:block;margin:1em 0;border:1px solid #eee}"
+                        + "h2{margin-top:2em;border-bottom:1px solid #ddd}</style></head><body>");
+        html.append("<h1>").append(escape(title)).append("</h1>");
+        html.append("<table>");
+        table(html, settings);
+        return html;
+    }
+
+    /** The provenance table and the end of the page; writes the file. */
+    private static Path close(StringBuilder html, Provenance provenance, Path file) {
         html.append("<h2>Provenance</h2><p>What produced this report (also in the JSON line and in each data "
                 + "file's sidecar &lt;file&gt;.provenance.json).</p><table class=\"provenance\">");
         table(html, provenance.toTable());

@@ -128,7 +128,18 @@ public final class CartpoleExperiment {
 
     /** As {@link #learner(CartpoleSettings)} on the task's MDP, seeded with the settings' seed. */
     public static QLearningDiscrete<?> learner(Task task, CartpoleSettings s) {
-        MDP<Box, Integer, DiscreteSpace> mdp = task.mdp(s.seed());
+        return learner(task, s, task.mdp(s.seed()));
+    }
+
+    /**
+     * As {@link #learner(CartpoleSettings)} on a given CartPole environment ({@code CartpoleNative(seed)} or a
+     * read-only wrapper of it, such as the calibration's divergence check).
+     */
+    public static QLearningDiscrete<?> learner(CartpoleSettings s, MDP<Box, Integer, DiscreteSpace> mdp) {
+        return learner(Task.CARTPOLE, s, mdp);
+    }
+
+    private static QLearningDiscrete<?> learner(Task task, CartpoleSettings s, MDP<Box, Integer, DiscreteSpace> mdp) {
         QLearningConfiguration conf = configuration(s);
         return switch (s.algo()) {
             case DQN, DDQN -> new QLearningDiscreteDense<>(mdp, new DQN(network(task, s)), conf);

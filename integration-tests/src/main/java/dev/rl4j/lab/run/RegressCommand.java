@@ -119,7 +119,7 @@ public final class RegressCommand implements Callable<Integer> {
     }
 
     /** Parses {@code 1..5} or {@code 1,2,7}; the seeds must be distinct. */
-    static long[] parseSeeds(String text) {
+    public static long[] parseSeeds(String text) {
         long[] seeds = parseSeedText(text);
         Set<Long> seen = new HashSet<>();
         for (long s : seeds) {

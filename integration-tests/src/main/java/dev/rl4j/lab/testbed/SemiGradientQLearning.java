@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Stability: experimental. @since 0.1
  */
-final class SemiGradientQLearning {
+public final class SemiGradientQLearning {
 
     private final MultiLayerNetwork net;
     private final EmpiricalNtk ntk;

@@ -59,13 +59,19 @@ public final class TestbedRun {
 
     /** w -> 2w: one transition s1 -> s2 with features 1 and 2, single action, at the given gamma. */
     public static Outcome twoStateDoubling(String algo, double alpha, double gamma, int updates, int probeEvery) {
+        MultiLayerNetwork net = scalarValueNetwork();
+        return run(net, Nd4j.create(new double[][] {{TwoStateDoubling.X1}, {TwoStateDoubling.X2}}),
+                TwoStateDoubling::batch, algo, alpha, gamma, updates, probeEvery);
+    }
+
+    /** v(s) = w x(s) with one scalar feature, no bias, w = 1, in double: the network of w -> 2w and Tsitsiklis-Van Roy. */
+    public static MultiLayerNetwork scalarValueNetwork() {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).list()
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(1).nOut(1).hasBias(false)
                         .activation(Activation.IDENTITY).build()).build());
         net.init();
         net.params().assign(1.0);
-        return run(net, Nd4j.create(new double[][] {{TwoStateDoubling.X1}, {TwoStateDoubling.X2}}),
-                TwoStateDoubling::batch, algo, alpha, gamma, updates, probeEvery);
+        return net;
     }
 
     private static Outcome run(MultiLayerNetwork net, INDArray allStates, java.util.function.Supplier<TransitionBatch> data,

@@ -28,6 +28,19 @@ public final class TsitsiklisVanRoy {
         return (x1 * t1 + x2 * t2) / (x1 * x1 + x2 * x2);
     }
 
+    /**
+     * The chain as a two-pair batch for semi-gradient TD, one pair per state (single action 0): s1 -> s2, and
+     * s2 -> s2, terminal with probability {@code eps} (drawn from {@code random}). Uniform weight on the two states is
+     * the least-squares weight of fitted value iteration, so the expected semi-gradient update multiplies w by
+     * 1 + alpha/2 (gamma (6 - 4 eps) - 5): the same critical gamma 5 / (6 - 4 eps).
+     */
+    public static dev.rl4j.lab.TransitionBatch batch(double eps, java.util.Random random) {
+        boolean ends = eps > 0 && random.nextDouble() < eps;
+        return new dev.rl4j.lab.TransitionBatch(new double[][] {{TwoStateDoubling.X1}, {TwoStateDoubling.X2}},
+                new int[] {0, 0}, new double[] {0, 0}, new double[][] {{TwoStateDoubling.X2}, {TwoStateDoubling.X2}},
+                new boolean[] {false, ends});
+    }
+
     /** The known per-iteration factor gamma (6 - 4 eps) / 5. */
     public static double factor(double gamma, double eps) {
         return gamma * (6 - 4 * eps) / 5;

@@ -10,7 +10,7 @@ import dev.rl4j.lab.TransitionBatch;
  *
  * <p>Stability: experimental. @since 0.1
  */
-final class TwoStateDoubling {
+public final class TwoStateDoubling {
 
     /** Feature of the first state. */
     public static final double X1 = 1.0;
