@@ -40,9 +40,10 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
         this(update, batchSize, outcome, tdError, solve, lineSearch, timing, StepEffect.NONE, 0);
     }
 
-    /** This update with the measured effect of its kept step and the number of held bootstrap pairs. */
-    PreQNUpdate with(StepEffect stepEffect, int held) {
-        return new PreQNUpdate(update, batchSize, outcome, tdError, solve, lineSearch, timing, stepEffect, held);
+    /** This update with the measured effect of its kept step, the time it took and the number of held pairs. */
+    PreQNUpdate with(StepEffect stepEffect, long effectNanos, int held) {
+        return new PreQNUpdate(update, batchSize, outcome, tdError, solve, lineSearch, timing.withEffect(effectNanos),
+                stepEffect, held);
     }
 
     /**
@@ -69,9 +70,9 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
     }
 
     /** delta was exactly zero: theta untouched. */
-    static PreQNUpdate zeroError(long update, int n, TdError tdError) {
+    static PreQNUpdate zeroError(long update, int n, TdError tdError, Timing timing) {
         return new PreQNUpdate(update, n, Outcome.ZERO_ERROR, tdError, KernelSolve.NONE, LineSearchTrace.NONE,
-                Timing.NONE);
+                timing);
     }
 
     /** The solve gave Z = 0 for a non-zero delta: theta untouched, no line search. */
@@ -138,6 +139,11 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
         return tdError.maxAbs();
     }
 
+    /** Time spent on the TD targets and delta. */
+    public long targetsNanos() {
+        return timing.targetsNanos();
+    }
+
     /** Time spent forming K. */
     public long kernelNanos() {
         return timing.kernelNanos();
@@ -148,9 +154,19 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
         return timing.solveNanos();
     }
 
-    /** Time spent forming Delta theta and in the line search. */
+    /** Time spent forming Delta theta. */
     public long stepNanos() {
         return timing.stepNanos();
+    }
+
+    /** Time spent in the line search's trial steps. */
+    public long lineSearchNanos() {
+        return timing.lineSearchNanos();
+    }
+
+    /** Time spent measuring the kept step's effect (tdClosed, bootOverDq). */
+    public long effectNanos() {
+        return timing.effectNanos();
     }
 
     /** What an update did to the parameters. @since 0.1 */
@@ -221,14 +237,24 @@ public record PreQNUpdate(long update, int batchSize, Outcome outcome, TdError t
     }
 
     /**
-     * Time spent per stage of the update, in nanoseconds (0 for a stage that did not run).
+     * Time spent per stage of the update, in nanoseconds (0 for a stage that did not run). The stages are disjoint and
+     * in the order they run; their sum is the update's time less the minibatch conversion and the bookkeeping.
      *
-     * @param kernelNanos forming K
-     * @param solveNanos  solving (K + lambda I) Z = delta, including cond(K)
-     * @param stepNanos   forming Delta theta and the line search
+     * @param targetsNanos    the TD targets and delta (forward passes of the online and target networks)
+     * @param kernelNanos     forming K (the kernel's forward and backward pass and its Gram products)
+     * @param solveNanos      solving (K + lambda I) Z = delta, including cond(K)
+     * @param stepNanos       forming Delta theta = alpha G Z
+     * @param lineSearchNanos the line search's trial steps (one forward pass each)
+     * @param effectNanos     the kept step's telemetry (tdClosed, bootOverDq)
      */
-    public record Timing(long kernelNanos, long solveNanos, long stepNanos) {
+    public record Timing(long targetsNanos, long kernelNanos, long solveNanos, long stepNanos, long lineSearchNanos,
+            long effectNanos) {
         /** Nothing was timed. */
-        public static final Timing NONE = new Timing(0, 0, 0);
+        public static final Timing NONE = new Timing(0, 0, 0, 0, 0, 0);
+
+        /** This timing with the effect stage set. */
+        Timing withEffect(long nanos) {
+            return new Timing(targetsNanos, kernelNanos, solveNanos, stepNanos, lineSearchNanos, nanos);
+        }
     }
 }

@@ -41,6 +41,8 @@ public final class PreQNUpdateAlgorithm
     private final TdTargets targets;
     private final EmpiricalNtk ntk;
     private final LineSearch lineSearch;
+    /** The line search's trial parameters, with buffers reused across updates. */
+    private final TrialStep trial;
     private final UpdateRecorder recorder = new UpdateRecorder();
     /** The |delta| bound in use, NaN for none ({@link PreQNConfiguration#effectiveErrorClamp}). */
     private final double errorClamp;
@@ -62,6 +64,7 @@ public final class PreQNUpdateAlgorithm
         this.targets = new TdTargets(online, conf.targetNetwork() ? target : null, conf.doubleQ(), gamma, clamp);
         this.ntk = EmpiricalNtk.of(online.mln());
         this.lineSearch = LineSearch.of(conf);
+        this.trial = new TrialStep(online);
     }
 
     /**
@@ -103,25 +106,28 @@ public final class PreQNUpdateAlgorithm
         int n = b.size();
 
         // 1. targets y = r + gamma max_a' Q(s', a') (eq. 5), delta = y - Q(s, a)
+        long t0 = System.nanoTime();
         TdTargets.TdErrors td = targets.of(b);
+        long targetsNanos = System.nanoTime() - t0;
         if (td.nonFinite() != null) {
             return recorder.skipped(PreQNUpdate.skipped(update, n, td.summary(), PreQNUpdate.KernelSolve.NONE,
-                    PreQNUpdate.Timing.NONE), td.nonFinite());
+                    new PreQNUpdate.Timing(targetsNanos, 0, 0, 0, 0, 0)), td.nonFinite());
         }
         if (td.zero()) {
-            return recorder.finish(PreQNUpdate.zeroError(update, n, td.summary()));
+            return recorder.finish(PreQNUpdate.zeroError(update, n, td.summary(),
+                    new PreQNUpdate.Timing(targetsNanos, 0, 0, 0, 0, 0)));
         }
 
         // 2. K = G^T G on the batch's (s, a) pairs (eq. 9); one forward + backward pass serves K and G Z. With
         //    holdBootstrap the pairs (s'_i, a*_i) of the non-terminal transitions are appended (docs/math.md#hold-bootstrap)
-        long t0 = System.nanoTime();
+        t0 = System.nanoTime();
         HeldPairs pairs = conf.holdBootstrap() ? HeldPairs.of(b, td.bootstrapActions()) : HeldPairs.none(b);
         EmpiricalNtk.Prepared kernel = ntk.prepare(pairs.states(), pairs.actions());
         double[][] k = kernel.gram();
         long kernelNanos = System.nanoTime() - t0;
         if (!Finite.all(k)) {
             return recorder.skipped(PreQNUpdate.skipped(update, n, td.summary(), PreQNUpdate.KernelSolve.NONE,
-                    new PreQNUpdate.Timing(kernelNanos, 0, 0)), "kernel K has a non-finite entry");
+                    new PreQNUpdate.Timing(targetsNanos, kernelNanos, 0, 0, 0, 0)), "kernel K has a non-finite entry");
         }
 
         // 3. Z = (K + lambda I)^{-1} delta (eq. 21, damped: docs/math.md#damped-solve); with the hold the right-hand
@@ -132,30 +138,36 @@ public final class PreQNUpdateAlgorithm
         PreQNUpdate.KernelSolve solve = new PreQNUpdate.KernelSolve(z.conditionNumber(), z.lambda(), z.fallback());
         if (allZero(z.z())) {
             return recorder.solveFailed(PreQNUpdate.solveFailed(update, n, td.summary(), solve,
-                    new PreQNUpdate.Timing(kernelNanos, solveNanos, 0)));
+                    new PreQNUpdate.Timing(targetsNanos, kernelNanos, solveNanos, 0, 0, 0)));
         }
 
         // 4. Delta theta = alpha G Z = alpha sum_j Z_j grad Q(pair j) (eq. 21)
         t0 = System.nanoTime();
         double[] step = step(kernel, z.z());
+        long stepNanos = System.nanoTime() - t0;
         if (!Finite.all(step)) {
             return recorder.skipped(PreQNUpdate.skipped(update, n, td.summary(), solve,
-                    new PreQNUpdate.Timing(kernelNanos, solveNanos, 0)), "step Delta theta has a non-finite component");
+                    new PreQNUpdate.Timing(targetsNanos, kernelNanos, solveNanos, stepNanos, 0, 0)),
+                    "step Delta theta has a non-finite component");
         }
 
         // 5. line search: theta + c^k Delta theta until cos(Q_new - Q_old, delta) >= eta on the batch pairs (eq. 21)
-        LineSearch.Result searched = lineSearch.run(new TrialStep(online, step, b, td.q(), td.delta()));
-        long stepNanos = System.nanoTime() - t0;
-        PreQNUpdate u = PreQNUpdate.stepped(update, n, searched.outcome(), td.summary(), solve,
-                searched.trace(), new PreQNUpdate.Timing(kernelNanos, solveNanos, stepNanos));
+        t0 = System.nanoTime();
+        LineSearch.Result searched = lineSearch.run(trial.begin(step, b, td.q(), td.delta()));
+        long lineSearchNanos = System.nanoTime() - t0;
+        PreQNUpdate u = PreQNUpdate.stepped(update, n, searched.outcome(), td.summary(), solve, searched.trace(),
+                new PreQNUpdate.Timing(targetsNanos, kernelNanos, solveNanos, stepNanos, lineSearchNanos, 0));
 
-        // 6. telemetry, read-only: tdClosed and bootOverDq of the kept step (docs/math.md#preqn-telemetry)
+        // 6. telemetry, read-only: tdClosed and bootOverDq of the kept step (docs/math.md#preqn-telemetry); Q(s, .)
+        //    after the step is the kept trial's
+        t0 = System.nanoTime();
         PreQNUpdate.StepEffect effect = PreQNUpdate.StepEffect.NONE;
         if (u.changedParameters()) {
-            double[] e = targets.closedAfterStep(b, td);
+            double[] e = targets.closedAfterStep(b, td, trial.lastQ());
             effect = new PreQNUpdate.StepEffect(e[0], e[1]);
         }
-        return recorder.stepped(u.with(effect, pairs.held()), conf);
+        long effectNanos = u.changedParameters() ? System.nanoTime() - t0 : 0;
+        return recorder.stepped(u.with(effect, effectNanos, pairs.held()), conf);
     }
 
     /** Delta theta = alpha G Z (eq. 21), from the prepared kernel's single backward pass. */

@@ -73,28 +73,31 @@ final class TdTargets {
     }
 
     /**
-     * How the accepted step moved the batch's TD errors (docs/math.md#preqn-telemetry), from one forward pass of the
-     * stepped online network over [s; s'] (the target network did not move and is not evaluated again).
+     * How the accepted step moved the batch's TD errors (docs/math.md#preqn-telemetry). Q(s, .) of the stepped network
+     * is the line search's last trial (same parameters, no second pass); Q(s', .) needs one forward pass of the stepped
+     * online network over s' only when the online network picks or gives the bootstrap (the target network did not
+     * move and is not evaluated again).
      *
      * @param before the TD errors before the step
+     * @param qAfter Q(s_i, .) of the online network after the step, N x A
      * @return {tdClosed, bootOverDq}: sum_i (d_i - d'_i) d_i / sum_i d_i^2 on the unclamped delta, and
      *         sum_i dB_i dQ_i / sum_i dQ_i^2 over non-terminal i (dB_i the change of gamma * bootstrap_i, dQ_i of
      *         Q(s_i, a_i)); NaN where undefined (zero denominator, non-finite Q)
      */
-    double[] closedAfterStep(Minibatch b, TdErrors before) {
+    double[] closedAfterStep(Minibatch b, TdErrors before, double[][] qAfter) {
         int n = b.size();
         boolean onlineNext = b.anyBootstrap() && (target == null || doubleQ);
-        double[][] qBoth = online.q(onlineNext ? Nd4j.concat(0, b.states(), b.nextStates()) : b.states());
+        double[][] qNextAfter = onlineNext ? online.q(b.nextStates()) : null;
         int[] actions = b.actions();
         double num = 0;
         double den = 0;
         double cross = 0;
         double dqSq = 0;
         for (int i = 0; i < n; i++) {
-            double dq = qBoth[i][actions[i]] - before.q()[i][actions[i]];
+            double dq = qAfter[i][actions[i]] - before.q()[i][actions[i]];
             double dBoot = 0;
             if (!b.terminal()[i]) {
-                double[] next = onlineNext ? qBoth[n + i] : null;
+                double[] next = onlineNext ? qNextAfter[i] : null;
                 double bootAfter;   // gamma * the bootstrap value after the step
                 if (target == null) {
                     bootAfter = gamma * next[argMax(next)];

@@ -65,11 +65,11 @@ final class UpdateRecorder {
         if (log.isDebugEnabled()) {
             log.debug("update={} preqn/outcome={} preqn/cos_before={} preqn/cos_after={} preqn/step_fraction={} "
                     + "preqn/trials={} preqn/cond_k={} preqn/lambda={} preqn/fallback_solve={} "
-                    + "preqn/delta_mean_abs={} preqn/delta_max_abs={} preqn/kernel_ms={} preqn/solve_ms={} "
-                    + "preqn/step_ms={} preqn/td_closed={} preqn/boot_over_dq={} preqn/held_pairs={}", u.update(), u.outcome(), u.cosineBefore(), u.cosineAfter(),
+                    + "preqn/delta_mean_abs={} preqn/delta_max_abs={} preqn/targets_ms={} preqn/kernel_ms={} "
+                    + "preqn/solve_ms={} preqn/step_ms={} preqn/line_search_ms={} preqn/effect_ms={} preqn/td_closed={} preqn/boot_over_dq={} preqn/held_pairs={}", u.update(), u.outcome(), u.cosineBefore(), u.cosineAfter(),
                     u.stepFraction(), u.trials(), u.conditionNumber(), u.lambda(), u.fallbackSolve(),
-                    u.deltaMeanAbs(), u.deltaMaxAbs(), u.kernelNanos() / 1e6, u.solveNanos() / 1e6,
-                    u.stepNanos() / 1e6, u.tdClosed(), u.bootOverDq(), u.heldPairs());
+                    u.deltaMeanAbs(), u.deltaMaxAbs(), u.targetsNanos() / 1e6, u.kernelNanos() / 1e6,
+                    u.solveNanos() / 1e6, u.stepNanos() / 1e6, u.lineSearchNanos() / 1e6, u.effectNanos() / 1e6, u.tdClosed(), u.bootOverDq(), u.heldPairs());
         }
         return u;
     }

@@ -133,7 +133,7 @@ class LineSearchTest {
     void factoriesOfUpdatesWithoutAStepFillNoStepTelemetry() {
         PreQNUpdate skipped = PreQNUpdate.skipped(3, 4, PreQNUpdate.TdError.UNKNOWN, PreQNUpdate.KernelSolve.NONE,
                 PreQNUpdate.Timing.NONE);
-        PreQNUpdate zero = PreQNUpdate.zeroError(4, 4, new PreQNUpdate.TdError(0, 0));
+        PreQNUpdate zero = PreQNUpdate.zeroError(4, 4, new PreQNUpdate.TdError(0, 0), PreQNUpdate.Timing.NONE);
 
         assertThat(skipped.outcome()).isEqualTo(PreQNUpdate.Outcome.SKIPPED_NON_FINITE);
         assertThat(skipped.deltaMaxAbs()).isNaN();

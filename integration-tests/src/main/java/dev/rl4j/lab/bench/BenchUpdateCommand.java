@@ -8,6 +8,7 @@ import dev.rl4j.lab.options.KebabEnumConverter;
 import dev.rl4j.lab.options.SeedOption;
 import dev.rl4j.lab.run.Algo;
 import dev.rl4j.preqn.PreQNConfiguration;
+import dev.rl4j.preqn.PreQNUpdate;
 import dev.rl4j.preqn.PreQNUpdateAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Option;
  * {@code --algo dqn} is RL4J's own update: {@code StandardDQN.compute} (targets and labels) then {@code DQN.fit}
  * through the network's Adam updater, as {@code SyncLabelsNeuralNetUpdater} does ({@code --algo ddqn}: the same with
  * {@code DoubleDQN}). {@code --algo preqn} is
- * {@code PreQNUpdateAlgorithm.compute} with default settings (targets, kernel, solve, step, line search). Both run on
+ * {@code PreQNUpdateAlgorithm.compute} with default settings (targets, kernel, solve, step, line search; with
+ * {@code --hold-bootstrap} the held-bootstrap variant), and its line adds the median time of each stage
+ * ({@code stage_median_ms}, from {@link PreQNUpdate#timing()}) and the mean number of trials. Both run on
  * the same float ReLU network shape RL4J builds, on 16 minibatches of CartPole transitions from a random policy (the
  * default) or of Gaussian noise ({@code --data gaussian}: its targets make PreQN's line search shrink 4-5 times).
  *
@@ -80,6 +83,10 @@ public final class BenchUpdateCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     Data data;
 
+    @Option(names = "--hold-bootstrap", description = "preqn only: hold the bootstrap pairs fixed "
+            + "(PreQNConfiguration.holdBootstrap; K on the N + M stacked pairs)")
+    boolean holdBootstrap;
+
     @Override
     public Integer call() {
         NetSpec spec = network.net();
@@ -98,21 +105,42 @@ public final class BenchUpdateCommand implements Callable<Integer> {
         }
         List<List<StateActionRewardState<Integer>>> batches = data == Data.CARTPOLE
                 ? cartpoleBatches(batch, 16, seed) : batches(spec, batch, 16, seed);
-        Runnable update = update(algo, net, batches);
-        Timings t = Timings.measure(warmup, reps, update);
-        summary.print(t.putTo(new JsonLine().put("bench", "update").put("net", spec.toString())
-                .put("batch", batch).put("algo", KebabEnumConverter.kebab(algo)).put("data", KebabEnumConverter.kebab(data))
-                .put("dtype", "float").put("params", net.numParams())).put("blas_threads", blasThreads));
+        if (holdBootstrap && algo != Algo.PREQN) {
+            throw new IllegalArgumentException("--hold-bootstrap needs --algo preqn, got '" + KebabEnumConverter.kebab(algo)
+                    + "'");
+        }
+        JsonLine line;
+        if (algo == Algo.PREQN) {
+            PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(net,
+                    PreQNConfiguration.builder().holdBootstrap(holdBootstrap).build(), 0.99, 1.0);
+            StageTimings stages = new StageTimings(reps);
+            int[] k = {0};
+            int[] timed = {-warmup};
+            Timings t = Timings.measure(warmup, reps, () -> {
+                PreQNUpdate u = preqn.compute(batches.get(k[0]++ % batches.size()));
+                if (timed[0] >= 0) {
+                    stages.record(timed[0], u);
+                }
+                timed[0]++;
+            });
+            line = stages.putTo(t.putTo(header(spec, batch, net)).put("hold_bootstrap", holdBootstrap));
+        } else {
+            line = Timings.measure(warmup, reps, dqnUpdate(algo, net, batches)).putTo(header(spec, batch, net));
+        }
+        summary.print(line.put("blas_threads", blasThreads));
         return 0;
     }
 
-    /** One update of {@code algo}, cycling through the batches. */
-    private static Runnable update(Algo algo, MultiLayerNetwork net, List<List<StateActionRewardState<Integer>>> batches) {
+    private JsonLine header(NetSpec spec, int batch, MultiLayerNetwork net) {
+        return new JsonLine().put("bench", "update").put("net", spec.toString()).put("batch", batch)
+                .put("algo", KebabEnumConverter.kebab(algo)).put("data", KebabEnumConverter.kebab(data))
+                .put("dtype", "float").put("params", net.numParams());
+    }
+
+    /** One update of RL4J's {@code algo} (dqn or ddqn), cycling through the batches. */
+    private static Runnable dqnUpdate(Algo algo, MultiLayerNetwork net,
+            List<List<StateActionRewardState<Integer>>> batches) {
         int[] k = {0};
-        if (algo == Algo.PREQN) {
-            PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(net, PreQNConfiguration.builder().build(), 0.99, 1.0);
-            return () -> preqn.compute(batches.get(k[0]++ % batches.size()));
-        }
         DQN current = new DQN(net);
         DQN target = current.clone();
         BaseTransitionTDAlgorithm.Configuration conf = BaseTransitionTDAlgorithm.Configuration.builder().gamma(0.99)
