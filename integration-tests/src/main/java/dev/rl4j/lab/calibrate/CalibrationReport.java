@@ -50,7 +50,7 @@ final class CalibrationReport {
         m.put("default_warning", table.warning().toJson());
         m.put("by_kind", table.byKindJson());
         m.put("warning_set", warningSet(config.rules()));
-        m.put("listener", JsonValues.ordered("period", config.period(), "consecutive_probes", config.consecutiveProbes(),
+        m.put("listener", JsonValues.ordered("schedule", config.schedule().toSettings(), "consecutive_probes", config.consecutiveProbes(),
                 "probe_size", config.probeSize(), "informational", config.rules().informational().stream()
                         .map(Enum::name).toList()));
         m.put("probes_total", runs.stream().mapToInt(r -> r.probes().size()).sum());
@@ -137,8 +137,8 @@ final class CalibrationReport {
                         c.byKind().get(FindingKind.OVER_GENERALIZATION).toJson()));
             }
         }
-        return JsonValues.ordered("note", "replayed on the recorded probes (same probe schedule, period "
-                + config.period() + "): rules re-evaluated on each probe's measurement, then debounced",
+        return JsonValues.ordered("note", "replayed on the recorded probes (same probe schedule, "
+                + config.schedule().toSettings() + "): rules re-evaluated on each probe's measurement, then debounced",
                 "consecutive", byConsecutive, "over_generalization_min_fraction17", og);
     }
 
