@@ -53,8 +53,8 @@ class CommandLineOptionsTest {
         assertThat(parsed("--steps", "regress")).isEqualTo(30000);
         assertThat(parsed("--steps", "demo")).isEqualTo(3500);
         assertThat(parsed("--seed", "demo")).isEqualTo(123L);
-        assertThat(parsed("--period", "demo")).isEqualTo(500);
-        assertThat(parsed("--period", "regress")).isEqualTo(1000);
+        assertThat(parsed("--period", "demo")).isNull();     // the listener's default adaptive schedule
+        assertThat(parsed("--period", "regress")).isNull();
         assertThat(parsed("--net", "bench-update")).hasToString("4-100-100-100-2");
         assertThat(parsed("--batch", "bench-ntk")).isEqualTo(256);
         assertThat(parsed("--out", "ntk-study")).hasToString("rl4j-lab-out/ntk-study");

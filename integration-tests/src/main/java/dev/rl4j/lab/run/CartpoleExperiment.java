@@ -1,6 +1,7 @@
 package dev.rl4j.lab.run;
 
 import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.diagnostics.ProbeSchedule;
 import dev.rl4j.lab.report.RunSeries;
 import dev.rl4j.lab.study.CartpoleStates;
 import dev.rl4j.ntk.EmpiricalNtk;
@@ -154,32 +155,33 @@ public final class CartpoleExperiment {
      * diagnostics.csv and diagnostics.jsonl to {@code out}, and computes the kernel of a fixed CartPole batch before and
      * after training for the report's heatmaps.
      *
-     * @param period updates between probes
+     * @param schedule when the listener probes
      */
-    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period) {
-        return runWithDiagnostics(s, name, out, period, 3, provenance(s));
+    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out,
+            ProbeSchedule schedule) {
+        return runWithDiagnostics(s, name, out, schedule, NtkDiagnostics.DEFAULT_CONSECUTIVE_PROBES, provenance(s));
     }
 
     /**
-     * As {@link #runWithDiagnostics(CartpoleSettings, String, java.nio.file.Path, int)} with the number of consecutive
+     * As {@link #runWithDiagnostics(CartpoleSettings, String, java.nio.file.Path, ProbeSchedule)} with the number of consecutive
      * probes a finding needs before it becomes active and the run settings for the diagnostics files' provenance
      * sidecars.
      */
-    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period,
-            int consecutive, Map<String, ?> provenance) {
-        return runWithDiagnostics(s, name, out, period, consecutive, provenance, List.of());
+    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out,
+            ProbeSchedule schedule, int consecutive, Map<String, ?> provenance) {
+        return runWithDiagnostics(s, name, out, schedule, consecutive, provenance, List.of());
     }
 
     /** As above, with further listeners attached after the diagnostics (a progress bar, for example). */
-    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out, int period,
-            int consecutive, Map<String, ?> provenance, List<TrainingListener> extra) {
+    public static Result runWithDiagnostics(CartpoleSettings s, String name, java.nio.file.Path out,
+            ProbeSchedule schedule, int consecutive, Map<String, ?> provenance, List<TrainingListener> extra) {
         QLearningDiscrete<?> learner = learner(s);
         MultiLayerNetwork net = learner.getNeuralNet().getNeuralNetworks()[0] instanceof MultiLayerNetwork m ? m : null;
         CartpoleStates fixed = CartpoleStates.rollout(64, (int) s.seed());
         double[][] before = kernel(net, fixed);
         String file = name.toLowerCase(Locale.ROOT);
         NtkDiagnostics diagnostics = NtkDiagnostics.builder()
-                .period(period).consecutiveProbes(consecutive).seed(s.seed())
+                .schedule(schedule).consecutiveProbes(consecutive).seed(s.seed())
                 .csv(out.resolve(file + "-diagnostics.csv"))
                 .jsonLines(out.resolve(file + "-diagnostics.jsonl"))
                 .provenance(provenance)

@@ -1,5 +1,7 @@
 package dev.rl4j.lab.run;
 
+import dev.rl4j.diagnostics.ProbeSchedule;
+
 import dev.rl4j.lab.JsonLine;
 import dev.rl4j.lab.Progress;
 import dev.rl4j.lab.options.JsonSummary;
@@ -64,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
     SeedOption seed = new SeedOption(123);
 
     @Mixin
-    ProbeOptions probes = new ProbeOptions(500);
+    ProbeOptions probes = new ProbeOptions();
 
     @Mixin
     OutOption out = new OutOption("rl4j-lab-out/demo");
@@ -73,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         int steps = this.steps.get();
         long seed = this.seed.get();
-        int period = probes.period();
+        ProbeSchedule schedule = probes.schedule();
         Path out = this.out.get();
         long[] checkpoints = checkpoints(steps, CHECKPOINTS);
         int every = Math.max(1, steps / TELEMETRY_SAMPLES);
@@ -90,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         settings.put("steps per learner", steps + (steps < EXAMPLE_STEPS ? " (the official example trains "
                 + EXAMPLE_STEPS + " steps; the demo's default budget keeps both runs within 5 minutes on 2 cores)" : ""));
         settings.put("seed", String.valueOf(seed));
-        settings.put("diagnostics period (updates)", String.valueOf(period));
+        settings.put("diagnostics schedule", probes.describe());
         settings.put("greedy checkpoints (steps)", LongStream.of(checkpoints).mapToObj(String::valueOf)
                 .reduce((a, b) -> a + ", " + b).orElse("none") + ", and after training (at the first episode end "
                 + "at or after each; separate environment, inference only)");
@@ -108,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
                 this.summary.addProvenance(key, CartpoleExperiment.provenance(s));
                 GreedyCheckpoints greedy = new GreedyCheckpoints(s, gamma, checkpoints);
                 UpdateTelemetrySampler telemetry = new UpdateTelemetrySampler(every);
-                CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, period,
+                CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, schedule,
                         probes.consecutive(), this.summary.provenanceSettings(),
                         List.of(greedy, telemetry, new ProgressListener(progress, (long) i * steps, steps)));
                 List<RunSeries.Episode> eps = r.series().episodes();

@@ -81,7 +81,7 @@ public final class RegressCommand implements Callable<Integer> {
     boolean diagnostics;
 
     @Mixin
-    ProbeOptions probes = new ProbeOptions(1000);
+    ProbeOptions probes = new ProbeOptions();
 
     @Mixin
     OutOption out = new OutOption("rl4j-lab-out/regress");
@@ -158,7 +158,7 @@ public final class RegressCommand implements Callable<Integer> {
         CartpoleSettings first = learner.settings(task, all[0], steps.get());
         int required = RegressOutput.required(minPass, all.length);
         if (diagnostics) {
-            probes.period();
+            probes.schedule();
             probes.consecutive();
         }
         long[] mine = shard == null ? all : shard.selectNonEmpty(all, seeds.text());
@@ -210,7 +210,7 @@ public final class RegressCommand implements Callable<Integer> {
             }
             if (diagnostics) {
                 regression.diagnostics(seed -> NtkDiagnostics.builder()
-                        .period(probes.period()).consecutiveProbes(probes.consecutive()).seed(seed)
+                        .schedule(probes.schedule()).consecutiveProbes(probes.consecutive()).seed(seed)
                         .csv(out.get().resolve(file(algo, seed) + "-diagnostics.csv"))
                         .jsonLines(out.get().resolve(file(algo, seed) + "-diagnostics.jsonl"))
                         .sink(firsts.computeIfAbsent(seed, s -> new FirstProbes()))

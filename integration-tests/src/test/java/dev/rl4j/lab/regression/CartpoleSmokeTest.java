@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rl4j.diagnostics.FindingKind;
 import dev.rl4j.diagnostics.NtkDiagnostics;
+import dev.rl4j.diagnostics.ProbeSchedule;
 import dev.rl4j.diagnostics.ProbeRecord;
 import dev.rl4j.lab.run.Algo;
 import dev.rl4j.lab.run.CartpoleExperiment;
@@ -37,7 +38,7 @@ class CartpoleSmokeTest {
     void legacyPipelineTrainsWithDiagnosticsAttachedAndStaysFinite(Algo algo, @TempDir Path out) {
         CartpoleSettings s = CartpoleSettings.defaults(algo, 3, 2000).withNetwork(64, 2);
 
-        CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, 300);
+        CartpoleExperiment.Result r = CartpoleExperiment.runWithDiagnostics(s, algo.name(), out, ProbeSchedule.fixed(300));
 
         MultiLayerNetwork net = (MultiLayerNetwork) r.learner().getNeuralNet().getNeuralNetworks()[0];
         assertThat(net.params().isInfinite().any() || net.params().isNaN().any()).isFalse();
