@@ -1,5 +1,7 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.ntk.DoubleRows;
+
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasLower;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
@@ -82,8 +84,8 @@ final class ProbeComputation {
         int layers = net.getnLayers();
         List<INDArray> acts = net.feedForward(states, false);
         List<INDArray> actsNext = net.feedForward(nextStates, false);
-        double[][] q = rows(acts.get(layers));
-        double[][] qNext = rows(actsNext.get(layers));
+        double[][] q = DoubleRows.of(acts.get(layers));
+        double[][] qNext = DoubleRows.of(actsNext.get(layers));
         ProbeMeasurement.Health health = new ProbeMeasurement.Health(nonFiniteParams,
                 !Finite.all(q) || !Finite.all(qNext));
         double maxAbsQ = 0;
@@ -117,10 +119,10 @@ final class ProbeComputation {
             boolean[] terminal, double dormantTau) {
         int layers = acts.size() - 1;
         int penultimate = layers > 1 ? layers - 1 : 0; // a network without hidden layer: the input itself
-        double[][] phi = rows(acts.get(penultimate));
+        double[][] phi = DoubleRows.of(acts.get(penultimate));
         double srank = srank(phi);
         double dormant = layers > 1 ? dormantFraction(acts.subList(1, layers), dormantTau) : Double.NaN;
-        double[][] phiNext = rows(actsNext.get(penultimate));
+        double[][] phiNext = DoubleRows.of(actsNext.get(penultimate));
         return new ProbeMeasurement.Features(srank, phi[0].length, dormant, coAdaptation(phi, phiNext, terminal));
     }
 
@@ -163,28 +165,6 @@ final class ProbeComputation {
         StabilityMetrics metrics = StabilityMetrics.assemble(k, spectrum, seem, c.gamma(), c.alpha());
         stages.lap(ProbeStages.Stage.ROW_SUMS);
         return metrics;
-    }
-
-    /**
-     * The rows of a rank-2 array in double, from one bulk copy ({@code INDArray.toDoubleMatrix()} reads element by
-     * element and took 26-90 ms for a 256 x 100 array).
-     */
-    static double[][] rows(INDArray a) {
-        if (a.rank() != 2) {
-            throw new IllegalArgumentException("expected a rank-2 array, got shape " + Arrays.toString(a.shape()));
-        }
-        int r = Math.toIntExact(a.rows());
-        int cols = Math.toIntExact(a.columns());
-        INDArray d = a.castTo(DataType.DOUBLE);
-        if (d.isView() || d.ordering() != 'c' || d.data().length() != d.length()) {
-            d = d.dup('c');
-        }
-        double[] flat = d.data().asDouble();
-        double[][] out = new double[r][cols];
-        for (int i = 0; i < r; i++) {
-            System.arraycopy(flat, i * cols, out[i], 0, cols);
-        }
-        return out;
     }
 
     /** srank_0.01 (Kumar et al. 2021): min k with sum_{i<=k} sigma_i / sum_i sigma_i >= 0.99. */
@@ -231,7 +211,7 @@ final class ProbeComputation {
         int units = 0;
         int dormant = 0;
         for (INDArray h : hiddenActivations) {
-            double[][] a = rows(h);
+            double[][] a = DoubleRows.of(h);
             int w = a[0].length;
             double[] meanAbs = new double[w];
             double layerMean = 0;

@@ -1,14 +1,14 @@
 package dev.rl4j.preqn;
 
+import dev.rl4j.ntk.DoubleRows;
+
 import dev.rl4j.internals.Rl4jInternals;
-import java.nio.DoubleBuffer;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.network.BaseNetwork;
 import org.deeplearning4j.rl4j.network.IOutputNeuralNet;
 import org.deeplearning4j.rl4j.network.NeuralNet;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -32,20 +32,11 @@ record BoundNetwork(IOutputNeuralNet rl4j, MultiLayerNetwork mln) {
 
     /**
      * Q-values of a batch in double, N x numActions; inference mode, the network is not modified. The output is
-     * widened to double by ND4J and read in one bulk copy: {@code INDArray.toDoubleMatrix()} reads row by row through
-     * a tensor-along-dimension view and a dup each, which cost more than the forward pass itself (JFR, docs/results.md).
+     * widened to double and read in one bulk copy ({@link DoubleRows}).
      */
     double[][] q(INDArray states) {
         INDArray out = mln.output(states.castTo(mln.params().dataType()), false);
-        INDArray wide = out.castTo(DataType.DOUBLE).dup('c'); // contiguous, row-major, offset 0
-        int n = Math.toIntExact(wide.rows());
-        int a = Math.toIntExact(wide.columns());
-        DoubleBuffer values = wide.data().asNioDouble();
-        double[][] q = new double[n][a];
-        for (int i = 0; i < n; i++) {
-            values.get(i * a, q[i]);
-        }
-        return q;
+        return DoubleRows.of(out);
     }
 
     /** Invalidates RL4J's output cache after a direct parameter change (QNetwork: cache; DQN: no-op). */
