@@ -33,11 +33,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param stepSize           alpha > 0 and finite, or null to resolve it ({@link StepSize#resolve})
  * @param network            the Q-network, or null to find it on the learner
  * @param logInterval        minimum time between two INFO log lines, >= 0
+ * @param targetSyncInterval updates between copies of the network the TD targets come from, >= 1 (1: the network
+ *                           being trained), or null to read it from the learner ({@link BootstrapSource}, RL4J's
+ *                           target update frequency); decides SELF_EXCITING's severity
+ *                           ({@link FindingRules#forTargetSyncInterval})
  */
 public record DiagnosticsConfig(ProbeSchedule schedule, int probeSize, int reservoirCapacity, int historyCapacity,
         int consecutiveProbes, FindingRules rules, Set<FindingKind> stopOn, boolean rethrowErrors,
         double dormantThreshold, long seed, Double gamma, Double stepSize, MultiLayerNetwork network,
-        Duration logInterval) {
+        Duration logInterval, Integer targetSyncInterval) {
 
     /** @throws IllegalArgumentException naming the field, its range and the value received */
     public DiagnosticsConfig {
@@ -61,6 +65,10 @@ public record DiagnosticsConfig(ProbeSchedule schedule, int probeSize, int reser
         if (logInterval.isNegative()) {
             throw new IllegalArgumentException("logInterval must be >= 0, got " + logInterval);
         }
+        if (targetSyncInterval != null && targetSyncInterval < 1) {
+            throw new IllegalArgumentException("targetSyncInterval must be >= 1 (1: no target network), got "
+                    + targetSyncInterval);
+        }
         stopOn = Collections.unmodifiableSet(stopOn.isEmpty() ? EnumSet.noneOf(FindingKind.class)
                 : EnumSet.copyOf(stopOn));
     }
@@ -81,7 +89,8 @@ public record DiagnosticsConfig(ProbeSchedule schedule, int probeSize, int reser
                 "rules", r,
                 "stop_on", stopOn.stream().map(Enum::name).toList(), "rethrow_errors", rethrowErrors,
                 "dormant_threshold", dormantThreshold, "seed", seed, "gamma", gamma, "step_size", stepSize,
-                "network", NetworkShape.of(network), "log_interval_seconds", logInterval.toMillis() / 1000.0);
+                "network", NetworkShape.of(network), "log_interval_seconds", logInterval.toMillis() / 1000.0,
+                "target_sync_interval", targetSyncInterval);
     }
 
     private static void requireInt(String name, int v, int lo, int hi) {

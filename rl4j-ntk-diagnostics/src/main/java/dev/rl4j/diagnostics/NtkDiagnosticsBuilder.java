@@ -35,6 +35,7 @@ public final class NtkDiagnosticsBuilder {
     private double dormantTau = 0.025;
     private long seed = 0x5EEDL;
     private Double gamma;
+    private Integer targetSyncInterval;
     private Double stepSize;
     private MultiLayerNetwork network;
     private final List<ProbeSink> sinks = new ArrayList<>();
@@ -133,6 +134,16 @@ public final class NtkDiagnosticsBuilder {
         return this;
     }
 
+    /**
+     * Updates between copies of the network the TD targets come from (1: the network being trained, i.e. no target
+     * network), for learners it cannot be read from (default: read from the learner: {@link BootstrapSource}, else
+     * RL4J's target update frequency). SELF_EXCITING is a warning only for 1 ({@link FindingRules#forTargetSyncInterval}).
+     */
+    public NtkDiagnosticsBuilder targetSyncInterval(int interval) {
+        this.targetSyncInterval = interval;
+        return this;
+    }
+
     /** Effective step size alpha > 0, overriding every other source ({@link AlphaSource#USER}). */
     public NtkDiagnosticsBuilder stepSize(double alpha) {
         this.stepSize = alpha;
@@ -213,7 +224,7 @@ public final class NtkDiagnosticsBuilder {
         ProbeSchedule when = fixedPeriod != null ? ProbeSchedule.fixed(fixedPeriod) : schedule;
         DiagnosticsConfig config = new DiagnosticsConfig(when, probeSize, reservoirCapacity, historyCapacity,
                 consecutive, rules, stopOn, rethrowErrors, dormantTau, seed, gamma, stepSize, network,
-                logInterval);
+                logInterval, targetSyncInterval);
         Provenance origin = Provenance.current().withSettings(provenance)
                 .withSetting("diagnostics", config.toSettings());
         csv.forEach(p -> sinks.add(new CsvProbeSink(p, origin)));

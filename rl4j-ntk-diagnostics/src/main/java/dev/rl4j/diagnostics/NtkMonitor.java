@@ -46,6 +46,7 @@ public final class NtkMonitor {
     private double gamma;
     private Supplier<Optional<StepSizeProvider>> providers = Optional::empty;
     private UpdateMeter meter;
+    private FindingRules rules;
 
     NtkMonitor(DiagnosticsConfig config, List<ProbeSink> sinks) {
         this.config = config;
@@ -56,6 +57,7 @@ public final class NtkMonitor {
         this.debouncer = new FindingDebouncer(config.consecutiveProbes());
         this.history = new ProbeHistory(config.historyCapacity());
         this.guard = new FailureGuard(config.rethrowErrors(), log);
+        this.rules = config.rules().forTargetSyncInterval(config.targetSyncInterval());
     }
 
     /** The validated settings. */
@@ -64,11 +66,25 @@ public final class NtkMonitor {
     }
 
     /**
-     * Binds the learner {@code newOwner}: its Q-network, gamma and step-size provider lookup (asked at every probe).
-     * When no alpha source but measurement remains, attaches a read-only {@link UpdateMeter} to the network.
+     * Binds the learner {@code newOwner} with an unknown bootstrap network: as
+     * {@link #bind(Object, MultiLayerNetwork, double, Supplier, Integer)} with {@code targetSyncInterval} null.
      */
     public void bind(Object newOwner, MultiLayerNetwork network, double g,
             Supplier<Optional<StepSizeProvider>> providerLookup) {
+        bind(newOwner, network, g, providerLookup, null);
+    }
+
+    /**
+     * Binds the learner {@code newOwner}: its Q-network, gamma and step-size provider lookup (asked at every probe).
+     * When no alpha source but measurement remains, attaches a read-only {@link UpdateMeter} to the network.
+     * The findings follow {@link FindingRules#forTargetSyncInterval}: the configured
+     * {@link DiagnosticsConfig#targetSyncInterval()} if set, else {@code targetSyncInterval}.
+     *
+     * @param targetSyncInterval updates between copies of the network the TD targets come from (1: the network being
+     *                           updated), or null when unknown (SELF_EXCITING is then INFO)
+     */
+    public void bind(Object newOwner, MultiLayerNetwork network, double g,
+            Supplier<Optional<StepSizeProvider>> providerLookup, Integer targetSyncInterval) {
         if (network != net) {
             ntk = EmpiricalNtk.of(network);
             net = network;
@@ -77,16 +93,34 @@ public final class NtkMonitor {
         owner = newOwner;
         gamma = g;
         providers = providerLookup;
+        Integer interval = config.targetSyncInterval() != null ? config.targetSyncInterval() : targetSyncInterval;
+        rules = config.rules().forTargetSyncInterval(interval);
         boolean hasProvider = providers.get().isPresent();
         if (meter == null && config.stepSize() == null && !hasProvider && StepSize.sgdAlpha(net).isEmpty()) {
             meter = new UpdateMeter();
             net.addListeners(meter);
             meter.arm();
         }
-        log.info("NtkDiagnostics attached to {}: gamma={} schedule={} probeSize={} alpha from {}",
+        log.info("NtkDiagnostics attached to {}: gamma={} schedule={} probeSize={} alpha from {}, SELF_EXCITING {} ({})",
                 newOwner.getClass().getSimpleName(), gamma, config.schedule(), config.probeSize(),
                 config.stepSize() != null ? AlphaSource.USER : providers.get().isPresent() ? AlphaSource.PROVIDER
-                        : meter == null ? AlphaSource.SGD_LEARNING_RATE : AlphaSource.MEASURED);
+                        : meter == null ? AlphaSource.SGD_LEARNING_RATE : AlphaSource.MEASURED,
+                rules.severityOf(FindingKind.SELF_EXCITING), describe(interval));
+    }
+
+    private static String describe(Integer interval) {
+        if (interval == null) {
+            return "bootstrap network unknown: set NtkDiagnostics.builder().targetSyncInterval(1) if the TD targets "
+                    + "come from the network being trained";
+        }
+        return interval == 1 ? "TD targets from the network being trained"
+                : interval == Integer.MAX_VALUE ? "TD targets from a target network that is never copied"
+                : "TD targets from a target network copied every " + interval + " updates";
+    }
+
+    /** The findings' rules as applied to the bound learner ({@link FindingRules#forTargetSyncInterval}). */
+    public FindingRules rules() {
+        return rules;
     }
 
     /** True when {@code candidate} is the learner bound last. */
@@ -166,7 +200,7 @@ public final class NtkMonitor {
         ProbeComputation.Context ctx = new ProbeComputation.Context(updates, steps, episodes, gamma, step.alpha(),
                 step.source(), step.linearisationCos(), rMax, config.dormantThreshold(), startNanos, step.damping());
         ProbeMeasurement m = ProbeComputation.measure(net, ntk, batch, ctx);
-        List<Finding> candidates = config.rules().evaluate(m);
+        List<Finding> candidates = rules.evaluate(m);
         List<Finding> active = debouncer.activate(candidates);
         ProbeRecord record = new ProbeRecord(probes++, m, candidates, active);
         history.add(record);

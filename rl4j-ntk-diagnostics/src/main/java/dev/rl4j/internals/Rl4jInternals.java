@@ -27,6 +27,17 @@ public final class Rl4jInternals {
                 "updateAlgorithm");
     }
 
+    /** LearningBehavior.updateRule.updater: the learner's INeuralNetUpdater (RL4J's, or PreQN's target sync). */
+    public static FieldLookup<Object> neuralNetUpdater(Object learnerOrAgent) {
+        return read("network updater", learnerOrAgent, Object.class, "learningBehavior", "updateRule", "updater");
+    }
+
+    /** BaseSyncNeuralNetUpdater.targetUpdateFrequency: updates between two copies current -> target. */
+    public static FieldLookup<Integer> targetUpdateFrequency(Object learnerOrAgent) {
+        return read("target update frequency", learnerOrAgent, Integer.class, "learningBehavior", "updateRule",
+                "updater", "targetUpdateFrequency");
+    }
+
     /** UpdateRule.updateCount: the number of updates the learner has applied. */
     public static FieldLookup<Integer> updateCount(Object learnerOrAgent) {
         return read("update count", learnerOrAgent, Integer.class, "learningBehavior", "updateRule", "updateCount");

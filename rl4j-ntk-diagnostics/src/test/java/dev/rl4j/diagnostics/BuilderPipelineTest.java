@@ -52,6 +52,17 @@ class BuilderPipelineTest {
     }
 
     @Test
+    void inTheBuilderPipelineItReadsTheTargetSyncIntervalOfRl4jsUpdater() {
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(50).probeSize(16).build();
+        SyncTrainer<Integer> trainer = trainer(diagnostics, t -> t.getStepCount() >= 100);
+
+        trainer.train();
+
+        assertThat(dev.rl4j.diagnostics.rl4j.LearnerDiscovery.targetSyncInterval(trainer.getAgentLearner()).orElseThrow())
+                .isEqualTo(50); // DoubleDQNBuilder's targetUpdateFrequency: SELF_EXCITING is INFO for this learner
+    }
+
+    @Test
     void orStopRequestedEndsTheTrainingRunWhenAStopFindingIsActive() {
         // every row of a ReLU net's kernel fails eq. 17 when the bar is 100%: OVER_GENERALIZATION on the first probe
         NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(16).consecutiveProbes(1)

@@ -52,10 +52,30 @@ class FindingRulesTest {
     @Test
     void theLivePresetIsTheFiveThresholdShapeWithTheCalibratedInformationalKinds() {
         assertThat(new FindingRules(0.5, 1e-6, 1e-9, 1.0, 0.05).withInformational(
-                java.util.Set.of(FindingKind.OVER_GENERALIZATION, FindingKind.SELF_EXCITING))).isEqualTo(FindingRules.live());
-        assertThat(FindingRules.live().evaluate(kernel(0.0, 0.9, 0.3))).extracting(Finding::severity)
-                .containsOnly(Severity.INFO);
+                java.util.Set.of(FindingKind.OVER_GENERALIZATION))).isEqualTo(FindingRules.live());
+        assertThat(FindingRules.live().evaluate(kernel(0.0, 0.9, 0.3))).extracting(Finding::kind, Finding::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.OVER_GENERALIZATION, Severity.INFO),
+                        org.assertj.core.groups.Tuple.tuple(FindingKind.SELF_EXCITING, Severity.WARNING));
         assertThat(FindingRules.offlineStrict().informational()).isEmpty();
+    }
+
+    @Test
+    void selfExcitingWarnsOnlyWhenTheTargetsComeFromTheNetworkBeingUpdated() {
+        FindingRules live = FindingRules.live();
+
+        assertThat(live.forTargetSyncInterval(1)).isSameAs(live);
+        assertThat(live.forTargetSyncInterval(1).severityOf(FindingKind.SELF_EXCITING)).isEqualTo(Severity.WARNING);
+        for (Integer notOnline : new Integer[] {2, 100, Integer.MAX_VALUE, null}) {
+            FindingRules r = live.forTargetSyncInterval(notOnline);
+            assertThat(r.severityOf(FindingKind.SELF_EXCITING)).as("interval %s", notOnline).isEqualTo(Severity.INFO);
+            assertThat(r.severityOf(FindingKind.OVER_GENERALIZATION)).isEqualTo(Severity.INFO); // kept
+            assertThat(r.severityOf(FindingKind.SOFT_DIVERGENCE)).isEqualTo(Severity.WARNING);
+            assertThat(r.evaluate(kernel(1.0, 0.9, 0.3))).extracting(Finding::kind)
+                    .containsExactly(FindingKind.SELF_EXCITING); // still evaluated and recorded
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> live.forTargetSyncInterval(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetSyncInterval")
+                .hasMessageContaining("0");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rl4j.preqn;
 
+import dev.rl4j.diagnostics.BootstrapSource;
 import java.util.Objects;
 import org.deeplearning4j.rl4j.agent.learning.update.updater.INeuralNetUpdater;
 import org.deeplearning4j.rl4j.network.ITrainableNeuralNet;
@@ -10,7 +11,7 @@ import org.deeplearning4j.rl4j.network.ITrainableNeuralNet;
  * {@code BaseSyncNeuralNetUpdater} counts them (every update, skipped ones included). Without a target network it
  * does nothing.
  */
-final class TargetSync implements INeuralNetUpdater<PreQNUpdate> {
+final class TargetSync implements INeuralNetUpdater<PreQNUpdate>, BootstrapSource {
 
     private final ITrainableNeuralNet current;
     private final ITrainableNeuralNet target;   // null: no target network
@@ -32,6 +33,12 @@ final class TargetSync implements INeuralNetUpdater<PreQNUpdate> {
         if (target != null && ++updates % frequency == 0) {
             target.copyFrom(current);
         }
+    }
+
+    /** 1 without a target network (PreQN bootstraps from the network it updates), else the copy frequency. */
+    @Override
+    public int targetSyncInterval() {
+        return target == null ? 1 : frequency;
     }
 
     @Override

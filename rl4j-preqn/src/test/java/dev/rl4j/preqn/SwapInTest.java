@@ -2,6 +2,7 @@ package dev.rl4j.preqn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rl4j.diagnostics.rl4j.LearnerDiscovery;
 import dev.rl4j.testing.ContinuingTrainingListener;
 import dev.rl4j.testing.DenseNets;
 import dev.rl4j.testing.DoubleDqnConfigurations;
@@ -66,6 +67,19 @@ class SwapInTest {
         assertThat(learner.updateAlgorithm().updates()).isGreaterThan(200);
         assertThat(learner.updateAlgorithm().lastUpdate().batchSize()).isEqualTo(32);
         assertThat(learner.stepSize()).isEqualTo(PreQNConfiguration.defaults().alpha());
+    }
+
+    @Test
+    void theDiagnosticsListenerLearnsWherePreQNsTargetsComeFrom() {
+        PreQNDiscreteDense<Box> online = new PreQNDiscreteDense<>(new CartpoleNative(1), legacyNetwork(),
+                legacyConfiguration(1, 100));
+        PreQNDiscreteDense<Box> withTarget = new PreQNDiscreteDense<>(new CartpoleNative(1), legacyNetwork(),
+                legacyConfiguration(1, 100), PreQNConfiguration.builder().targetNetwork(true).build());
+
+        // no target network: SEEM describes PreQN's own update and SELF_EXCITING is a warning; RL4J's
+        // targetDqnUpdateFreq (50 here) is not used by PreQN then
+        assertThat(LearnerDiscovery.targetSyncInterval(online).orElseThrow()).isEqualTo(1);
+        assertThat(LearnerDiscovery.targetSyncInterval(withTarget).orElseThrow()).isEqualTo(50);
     }
 
     @Test

@@ -42,9 +42,13 @@ public record CalibrationMetrics(WarningMetrics warning, Map<FindingKind, Warnin
         return of(runs, r -> FirstWarnings.recorded(r.probes()));
     }
 
-    /** Replayed with {@code rules} and {@code consecutive}. */
+    /**
+     * Replayed with {@code rules} and {@code consecutive}, the rules applied to each run as the listener applies them
+     * to its learner ({@link FindingRules#forTargetSyncInterval} with the run's interval).
+     */
     public static CalibrationMetrics replayed(List<RunRecord> runs, FindingRules rules, int consecutive) {
-        return of(runs, r -> FirstWarnings.replayed(r.probes(), rules, consecutive));
+        return of(runs, r -> FirstWarnings.replayed(r.probes(), rules.forTargetSyncInterval(r.targetSyncInterval()),
+                consecutive));
     }
 
     /** {@code by_kind}: kind name -> metrics object. */

@@ -146,7 +146,7 @@ final class CalibrationReport {
     static Path csv(Path file, Provenance provenance, List<RunRecord> runs) {
         List<String> header = new ArrayList<>(List.of("run_id", "family", "settings", "seed", "expected", "outcome",
                 "divergence_update", "updates", "bound", "start_max_abs_q", "peak_max_abs_q", "probes", "seconds",
-                "listener_disabled", "first_warning_update"));
+                "listener_disabled", "target_sync_interval", "first_warning_update"));
         for (FindingKind k : FindingKind.values()) {
             header.add("first_" + k.name().toLowerCase(Locale.ROOT) + "_update");
         }
@@ -158,7 +158,8 @@ final class CalibrationReport {
                     r.entry().settingsText(), r.entry().seed(), r.entry().scenario().expected(), o.label(),
                     blankIfNone(o.divergedAt()), o.updates(), fmt(o.bound()), fmt(o.startMaxAbsQ()),
                     fmt(o.peakMaxAbsQ()), r.probes().size(), String.format(Locale.ROOT, "%.1f", r.seconds()),
-                    r.listenerDisabled(), blankIfNone(w.warning())));
+                    r.listenerDisabled(), r.targetSyncInterval() == null ? "" : r.targetSyncInterval(),
+                    blankIfNone(w.warning())));
             for (FindingKind k : FindingKind.values()) {
                 row.add(blankIfNone(w.of(k)));
             }
@@ -183,8 +184,8 @@ final class CalibrationReport {
             for (double f : TUNING_MIN_FRACTION17) {
                 for (double seem : TUNING_SEEM_TOLERANCE) {
                     for (int c : TUNING_CONSECUTIVE) {
-                        FirstWarnings w = FirstWarnings.replayed(r.probes(),
-                                rules.withMinFraction17(f).withSeemTolerance(seem), c);
+                        FirstWarnings w = FirstWarnings.replayed(r.probes(), rules.withMinFraction17(f)
+                                .withSeemTolerance(seem).forTargetSyncInterval(r.targetSyncInterval()), c);
                         List<Object> row = new ArrayList<>(List.of(r.entry().id(), r.entry().seed(), r.outcome().label(),
                                 blankIfNone(r.outcome().divergedAt()), f, seem, c));
                         for (FindingKind k : FindingKind.values()) {

@@ -64,7 +64,7 @@ final class CartpoleRunner {
             judge.check(updates, TestbedRun.maxAbs(net.output(states)));
         }
         return new RunRecord(entry, judge.outcome(updates), probes, (System.nanoTime() - start) / 1e9,
-                diagnostics.isDisabled());
+                diagnostics.isDisabled(), LearnerDiscovery.targetSyncInterval(learner).orElse(null));
     }
 
     /** Ends training at the first episode end after the harness judged the run diverged. */

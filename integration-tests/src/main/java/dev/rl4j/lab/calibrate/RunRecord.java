@@ -11,9 +11,12 @@ import java.util.List;
  * @param probes           every probe record, oldest first
  * @param seconds          wall time of the run
  * @param listenerDisabled true when the listener disabled itself after an internal error (its probes stop there)
+ * @param targetSyncInterval updates between copies of the network the run's TD targets come from, as the listener
+ *                         found it (1: no target network), null when unknown; replays apply
+ *                         {@link dev.rl4j.diagnostics.FindingRules#forTargetSyncInterval} with it as the listener did
  */
 public record RunRecord(SuiteEntry entry, Outcome outcome, List<ProbeRecord> probes, double seconds,
-        boolean listenerDisabled) {
+        boolean listenerDisabled, Integer targetSyncInterval) {
 
     /** Copies the probe list. */
     public RunRecord {

@@ -73,7 +73,7 @@ final class TestbedRunner {
         }
         NtkMonitor monitor = builder.buildMonitor();
         Optional<StepSizeProvider> provider = Optional.ofNullable(preqn);
-        monitor.bind(l, net, l.gamma(), () -> provider);
+        monitor.bind(l, net, l.gamma(), () -> provider, 1); // both learners bootstrap from the weights they update
         long updates = 0;
         try {
             for (int t = 0; t < l.updates(); t++) {
@@ -99,7 +99,7 @@ final class TestbedRunner {
             monitor.close();
         }
         return new RunRecord(entry, judge.outcome(updates), probes, (System.nanoTime() - start) / 1e9,
-                monitor.isDisabled());
+                monitor.isDisabled(), 1);
     }
 
     private static void offer(NtkMonitor monitor, TransitionBatch b) {

@@ -91,6 +91,7 @@ public final class AgentListenerAdapter implements AgentListener<Integer> {
                 : LearnerDiscovery.agentNetwork(agent).orElseThrow(LearnerDiscovery.REMEDY_NETWORK);
         double gamma = c.gamma() != null ? c.gamma()
                 : LearnerDiscovery.agentGamma(agent).orElseThrow(LearnerDiscovery.REMEDY_GAMMA);
-        monitor.bind(agent, net, gamma, () -> LearnerDiscovery.stepSizeProvider(agent));
+        monitor.bind(agent, net, gamma, () -> LearnerDiscovery.stepSizeProvider(agent),
+                LearnerDiscovery.targetSyncInterval(agent).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.rl4j.diagnostics.rl4j;
 
+import dev.rl4j.diagnostics.BootstrapSource;
 import dev.rl4j.diagnostics.StepSizeProvider;
 import dev.rl4j.internals.FieldLookup;
 import dev.rl4j.internals.Rl4jInternals;
@@ -61,6 +62,23 @@ public final class LearnerDiscovery {
     /** Builder: gamma of the agent's update algorithm. */
     public static FieldLookup<Double> agentGamma(Agent<?> agent) {
         return Rl4jInternals.gamma(agent);
+    }
+
+    /**
+     * Updates between copies of the network the learner's TD targets come from (1: the network being trained):
+     * the learner's or its update stack's {@link BootstrapSource} (PreQN), else the {@code targetUpdateFrequency} of
+     * RL4J's updater ({@code learningBehavior.updateRule.updater}, which RL4J's legacy {@code QLearningDiscrete}
+     * also builds, from {@code targetDqnUpdateFreq}). Missing when neither is found.
+     */
+    public static FieldLookup<Integer> targetSyncInterval(Object learnerOrAgent) {
+        if (learnerOrAgent instanceof BootstrapSource b) {
+            return FieldLookup.found(b.targetSyncInterval());
+        }
+        FieldLookup<Object> updater = Rl4jInternals.neuralNetUpdater(learnerOrAgent);
+        if (updater.isFound() && updater.value() instanceof BootstrapSource b) {
+            return FieldLookup.found(b.targetSyncInterval());
+        }
+        return Rl4jInternals.targetUpdateFrequency(learnerOrAgent);
     }
 
     /** Updates applied by the learner (its update rule's count), else the network's iteration count. */

@@ -81,7 +81,8 @@ public final class TrainingListenerAdapter implements TrainingListener {
                 : LearnerDiscovery.legacyNetwork(trainer).orElseThrow(LearnerDiscovery.REMEDY_NETWORK);
         double gamma = c.gamma() != null ? c.gamma()
                 : LearnerDiscovery.legacyGamma(trainer).orElseThrow(LearnerDiscovery.REMEDY_GAMMA);
-        monitor.bind(trainer, net, gamma, () -> LearnerDiscovery.stepSizeProvider(trainer));
+        monitor.bind(trainer, net, gamma, () -> LearnerDiscovery.stepSizeProvider(trainer),
+                LearnerDiscovery.targetSyncInterval(trainer).orElse(null));
     }
 
     /** Up to probeSize usable transitions of the replay memory (both observations present and not skipped). */

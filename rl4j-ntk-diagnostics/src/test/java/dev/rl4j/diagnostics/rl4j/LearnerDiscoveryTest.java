@@ -3,6 +3,7 @@ package dev.rl4j.diagnostics.rl4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rl4j.diagnostics.BootstrapSource;
 import dev.rl4j.diagnostics.StepSizeProvider;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
@@ -31,6 +32,18 @@ class LearnerDiscoveryTest {
         assertThat(LearnerDiscovery.legacyGamma(learner).orElseThrow()).isEqualTo(0.9);
         assertThat(LearnerDiscovery.updateCount(learner, network)).isZero();
         assertThat(LearnerDiscovery.stepSizeProvider(learner)).isEmpty();
+    }
+
+    @Test
+    void readsTheTargetSyncIntervalOfRl4jsUpdaterOrABootstrapSource() {
+        for (int freq : new int[] {1, 100}) {
+            QLearningDiscreteDense<Box> learner = new QLearningDiscreteDense<>(new CartpoleNative(1), net(),
+                    QLearningConfiguration.builder().seed(1L).targetDqnUpdateFreq(freq).build());
+            assertThat(LearnerDiscovery.targetSyncInterval(learner).orElseThrow()).isEqualTo(freq);
+        }
+        BootstrapSource online = () -> 1;
+        assertThat(LearnerDiscovery.targetSyncInterval(online).orElseThrow()).isEqualTo(1);
+        assertThat(LearnerDiscovery.targetSyncInterval("a learner").isFound()).isFalse();
     }
 
     @Test
