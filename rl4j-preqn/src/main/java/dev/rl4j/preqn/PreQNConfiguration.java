@@ -121,6 +121,9 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
         return builder().build();
     }
 
+    /** The line-search threshold the builder uses with {@link Builder#holdBootstrap(boolean)} when eta is not set. */
+    public static final double HOLD_BOOTSTRAP_ETA = 0.5;
+
     /** A builder holding the defaults. */
     public static Builder builder() {
         return new Builder();
@@ -129,7 +132,7 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
     /** Mutable builder; {@link #build()} validates. Not thread-safe. @since 0.1 */
     public static final class Builder {
         private double alpha = 0.1;
-        private double eta = 0.95;
+        private Double eta; // null: 0.95, or HOLD_BOOTSTRAP_ETA with holdBootstrap
         private double shrink = 0.5;
         private int maxTrials = 10;
         private double damping = 1e-6;
@@ -149,7 +152,10 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
             return this;
         }
 
-        /** Line-search threshold on the cosine, in [0, 1); default 0.95. */
+        /**
+         * Line-search threshold on the cosine, in [0, 1); default 0.95, or {@link #HOLD_BOOTSTRAP_ETA} (0.5) when
+         * {@link #holdBootstrap(boolean)} is on and eta is not set.
+         */
         public Builder eta(double eta) {
             this.eta = eta;
             return this;
@@ -208,7 +214,13 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
             return this;
         }
 
-        /** Experimental bootstrap hold (docs/math.md#hold-bootstrap; not in the paper); default false. */
+        /**
+         * Experimental bootstrap hold (docs/math.md#hold-bootstrap; not in the paper); default false. Unless
+         * {@link #eta(double)} is set, it also lowers eta to {@link #HOLD_BOOTSTRAP_ETA}: the held pairs sit next to the
+         * batch pairs (s' is one step from s), so the realised change on the batch is less parallel to delta, and at
+         * eta 0.95 the line search rejected 97 % of updates on random-policy CartPole batches against 0 % at 0.5
+         * (docs/results.md, {@code bench-update --hold-bootstrap [--eta 0.5]}).
+         */
         public Builder holdBootstrap(boolean holdBootstrap) {
             this.holdBootstrap = holdBootstrap;
             return this;
@@ -216,7 +228,8 @@ public record PreQNConfiguration(double alpha, double eta, double shrink, int ma
 
         /** @throws IllegalArgumentException naming the first invalid field, its range and its value */
         public PreQNConfiguration build() {
-            return new PreQNConfiguration(alpha, eta, shrink, maxTrials, damping, targetNetwork, doubleQ,
+            double lineSearchEta = eta != null ? eta : holdBootstrap ? HOLD_BOOTSTRAP_ETA : 0.95;
+            return new PreQNConfiguration(alpha, lineSearchEta, shrink, maxTrials, damping, targetNetwork, doubleQ,
                     failurePolicy, tdErrorClamp, inheritRl4jErrorClamp, holdBootstrap);
         }
     }

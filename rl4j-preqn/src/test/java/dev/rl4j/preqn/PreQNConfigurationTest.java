@@ -92,6 +92,16 @@ class PreQNConfigurationTest {
     }
 
     @Test
+    void theBootstrapHoldLowersTheDefaultEtaButNotAnEtaTheUserSet() {
+        assertThat(PreQNConfiguration.defaults().eta()).isEqualTo(0.95);
+        assertThat(PreQNConfiguration.builder().holdBootstrap(true).build().eta())
+                .isEqualTo(PreQNConfiguration.HOLD_BOOTSTRAP_ETA).isEqualTo(0.5);
+        assertThat(PreQNConfiguration.builder().eta(0.9).holdBootstrap(true).build().eta()).isEqualTo(0.9);
+        assertThat(PreQNConfiguration.builder().holdBootstrap(true).eta(0.95).build().eta()).isEqualTo(0.95);
+        assertThat(PreQNConfiguration.builder().holdBootstrap(true).holdBootstrap(false).build().eta()).isEqualTo(0.95);
+    }
+
+    @Test
     void inheritingRl4jsClampExcludesAnOwnClamp() {
         assertThatThrownBy(() -> new PreQNConfiguration(0.1, 0.95, 0.5, 10, 1e-6, false, false,
                 LineSearchFailurePolicy.REJECT_STEP, 1.0, true, false))

@@ -87,6 +87,10 @@ public final class BenchUpdateCommand implements Callable<Integer> {
             + "(PreQNConfiguration.holdBootstrap; K on the N + M stacked pairs)")
     boolean holdBootstrap;
 
+    @Option(names = "--eta", description = "preqn only: line-search threshold on cos(dQ, delta), in [0, 1) "
+            + "(default: PreQN's, 0.95)")
+    Double eta;
+
     @Override
     public Integer call() {
         NetSpec spec = network.net();
@@ -109,10 +113,17 @@ public final class BenchUpdateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--hold-bootstrap needs --algo preqn, got '" + KebabEnumConverter.kebab(algo)
                     + "'");
         }
+        if (eta != null && algo != Algo.PREQN) {
+            throw new IllegalArgumentException("--eta needs --algo preqn, got '" + KebabEnumConverter.kebab(algo) + "'");
+        }
         JsonLine line;
         if (algo == Algo.PREQN) {
-            PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(net,
-                    PreQNConfiguration.builder().holdBootstrap(holdBootstrap).build(), 0.99, 1.0);
+            PreQNConfiguration.Builder conf = PreQNConfiguration.builder().holdBootstrap(holdBootstrap);
+            if (eta != null) {
+                conf.eta(eta); // validated by the builder: the message names eta, its range and the value
+            }
+            PreQNConfiguration preqnConf = conf.build();
+            PreQNUpdateAlgorithm preqn = PreQNUpdateAlgorithm.of(net, preqnConf, 0.99, 1.0);
             StageTimings stages = new StageTimings(reps);
             int[] k = {0};
             int[] timed = {-warmup};
@@ -123,7 +134,9 @@ public final class BenchUpdateCommand implements Callable<Integer> {
                 }
                 timed[0]++;
             });
-            line = stages.putTo(t.putTo(header(spec, batch, net)).put("hold_bootstrap", holdBootstrap));
+            line = stages.putTo(t.putTo(header(spec, batch, net)).put("hold_bootstrap", holdBootstrap))
+                    .put("eta", preqnConf.eta())
+                    .put("line_search_failure_fraction", preqn.lineSearchFailures() / (double) (warmup + reps));
         } else {
             line = Timings.measure(warmup, reps, dqnUpdate(algo, net, batches)).putTo(header(spec, batch, net));
         }

@@ -40,7 +40,8 @@ final class LearnerOptions {
     @Option(names = "--alpha", description = "PreQN: fraction of the TD error closed per step, in (0, 1] (default 0.1)")
     Double alpha;
 
-    @Option(names = "--eta", description = "PreQN: line-search threshold on cos(dQ, delta), in [0, 1) (default 0.95)")
+    @Option(names = "--eta", description = "PreQN: line-search threshold on cos(dQ, delta), in [0, 1) "
+            + "(default 0.95; 0.5 with --hold-bootstrap)")
     Double eta;
 
     @Option(names = "--damping", description = "PreQN: relative damping of K, >= 0 (default 1e-6)")
@@ -101,10 +102,12 @@ final class LearnerOptions {
         PreQNConfiguration d = PreQNConfiguration.defaults();
         PreQNConfiguration.Builder b = PreQNConfiguration.builder()
                 .alpha(alpha != null ? alpha : d.alpha())
-                .eta(eta != null ? eta : d.eta())
                 .damping(damping != null ? damping : d.damping())
                 .holdBootstrap(holdBootstrap != null && holdBootstrap)
                 .targetNetwork(algo == Algo.PREQN && targetNetwork);
+        if (eta != null) { // unset: the builder's default (0.95, or 0.5 with the bootstrap hold)
+            b.eta(eta);
+        }
         if (tdClamp != null) {
             switch (tdClamp.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "off" -> b.tdErrorClamp(PreQNConfiguration.TD_CLAMP_OFF);
