@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package map of the libraries (docs/ARCHITECTURE.md): the NTK engine knows neither RL4J nor the listener, PreQN
- * reaches the diagnostics only through its step-size SPI, no library uses the lab, the top-level packages form no
+ * reaches the diagnostics only through its two SPIs (step size, bootstrap source), no library uses the lab, the top-level packages form no
  * cycle, in the diagnostics only the facade and the RL4J adapters import RL4J, and only {@code dev.rl4j.internals}
  * reads RL4J by reflection.
  */
 class ArchitectureRulesTest {
 
     private static final String STEP_SIZE_SPI = "dev.rl4j.diagnostics.StepSizeProvider";
+    private static final String BOOTSTRAP_SPI = "dev.rl4j.diagnostics.BootstrapSource";
     private static final String FACADE = "dev.rl4j.diagnostics.NtkDiagnostics";
     private static final String[] LIBRARIES = {
         "dev.rl4j.ntk..", "dev.rl4j.diagnostics..", "dev.rl4j.internals..", "dev.rl4j.preqn..", "dev.rl4j.regression..",
@@ -78,18 +79,19 @@ class ArchitectureRulesTest {
     }
 
     @Test
-    void preqnUsesTheDiagnosticsOnlyThroughTheStepSizeProvider() {
+    void preqnUsesTheDiagnosticsOnlyThroughItsSpis() {
         noClasses().that().resideInAPackage("dev.rl4j.preqn..")
-                .should().dependOnClassesThat(resideInAPackage("dev.rl4j.diagnostics..").and(not(named(STEP_SIZE_SPI))))
+                .should().dependOnClassesThat(resideInAPackage("dev.rl4j.diagnostics..").and(not(named(STEP_SIZE_SPI)))
+                        .and(not(named(BOOTSTRAP_SPI))))
                 .check(mainClasses);
     }
 
     @Test
-    void preqnUsesNoProjectPackageButNtkInternalsAndTheStepSizeProvider() {
+    void preqnUsesNoProjectPackageButNtkInternalsAndTheSpis() {
         noClasses().that().resideInAPackage("dev.rl4j.preqn..")
                 .should().dependOnClassesThat(resideInAPackage("dev.rl4j..")
                         .and(not(resideInAnyPackage("dev.rl4j.preqn..", "dev.rl4j.ntk..", "dev.rl4j.internals..")))
-                        .and(not(named(STEP_SIZE_SPI))))
+                        .and(not(named(STEP_SIZE_SPI))).and(not(named(BOOTSTRAP_SPI))))
                 .check(mainClasses);
     }
 
