@@ -108,7 +108,11 @@ class CommandLineOptionsTest {
     @Test
     void regressSeedsAndExpectationAreTypedOptions() {
         assertThat(parsed("--seeds", "regress", "--seeds", "2..4")).hasToString("2..4");
-        assertThat(parsed("--expect", "regress")).hasToString("best_mean100>=195.0");
+        assertThat(parsed("--expect", "regress")).isNull(); // resolved per task at run time
+        assertThat(parsed("--expect", "regress", "--expect", "best_mean100>=-100")).hasToString("best_mean100>=-100.0");
+        assertThat(dev.rl4j.lab.run.Task.CARTPOLE.solvedReturn()).isEqualTo(195.0);
+        assertThat(dev.rl4j.lab.run.Task.ACROBOT.solvedReturn()).isEqualTo(-100.0);
+        assertThat(dev.rl4j.lab.run.Task.MOUNTAINCAR.solvedReturn()).isEqualTo(-110.0);
         LabRun r = LabRun.of("regress", "--seeds", "5..1");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--seeds range must be ascending");

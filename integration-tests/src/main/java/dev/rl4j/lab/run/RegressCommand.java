@@ -69,9 +69,9 @@ public final class RegressCommand implements Callable<Integer> {
     @Mixin
     StepsOption steps = new StepsOption(30000, 1);
 
-    @Option(names = "--expect", defaultValue = "best_mean100>=195", converter = ExpectationConverter.class,
-            description = "pass condition per seed (default ${DEFAULT-VALUE}, CartPole's goal; give one for acrobot "
-                    + "or mountaincar, e.g. best_mean100>=-200)")
+    @Option(names = "--expect", converter = ExpectationConverter.class,
+            description = "pass condition per seed (default: best_mean100 >= the task's solved return, Gym's "
+                    + "reward_threshold: 195 cartpole, -100 acrobot, -110 mountaincar)")
     Expectation expect;
 
     @Option(names = "--min-pass", description = "seeds that must pass (default: all)")
@@ -153,6 +153,9 @@ public final class RegressCommand implements Callable<Integer> {
         if (task == null) {
             throw new IllegalArgumentException("--env must be cartpole, acrobot or mountaincar, got '"
                     + KebabEnumConverter.kebab(env) + "'");
+        }
+        if (expect == null) {
+            expect = Expectation.parse("best_mean100>=" + task.solvedReturn());
         }
         long[] all = seeds.values();
         CartpoleSettings first = learner.settings(task, all[0], steps.get());

@@ -19,26 +19,28 @@ import org.deeplearning4j.rl4j.space.DiscreteSpace;
  */
 public enum Task {
     /** RL4J's {@code CartpoleNative}, capped at 200 steps as CartPole-v0; reward +1 per step. */
-    CARTPOLE("CartpoleNative", 4, 2, 200, 1.0, seed -> new CartpoleNative((int) seed)),
+    CARTPOLE("CartpoleNative", 4, 2, 200, 1.0, 195.0, seed -> new CartpoleNative((int) seed)),
     /** Gym's Acrobot-v1 ({@link Acrobot}); reward -1 per step, cap 500. */
-    ACROBOT("Acrobot-v1", 6, 3, Acrobot.TIME_LIMIT, 1.0, ClassicControlMdp::acrobot),
+    ACROBOT("Acrobot-v1", 6, 3, Acrobot.TIME_LIMIT, 1.0, -100.0, ClassicControlMdp::acrobot),
     /** Gym's MountainCar-v0 ({@link MountainCar}); reward -1 per step, cap 200. */
-    MOUNTAINCAR("MountainCar-v0", 2, 3, MountainCar.TIME_LIMIT, 1.0, ClassicControlMdp::mountainCar);
+    MOUNTAINCAR("MountainCar-v0", 2, 3, MountainCar.TIME_LIMIT, 1.0, -110.0, ClassicControlMdp::mountainCar);
 
     private final String title;
     private final int observationSize;
     private final int actionCount;
     private final int episodeCap;
     private final double rewardBound;
+    private final double solvedReturn;
     private final LongFunction<MDP<Box, Integer, DiscreteSpace>> mdp;
 
-    Task(String title, int observationSize, int actionCount, int episodeCap, double rewardBound,
+    Task(String title, int observationSize, int actionCount, int episodeCap, double rewardBound, double solvedReturn,
             LongFunction<MDP<Box, Integer, DiscreteSpace>> mdp) {
         this.title = title;
         this.observationSize = observationSize;
         this.actionCount = actionCount;
         this.episodeCap = episodeCap;
         this.rewardBound = rewardBound;
+        this.solvedReturn = solvedReturn;
         this.mdp = mdp;
     }
 
@@ -65,6 +67,14 @@ public enum Task {
     /** Steps per episode before truncation (Gym's {@code max_episode_steps}; CartPole-v0's 200). */
     public int episodeCap() {
         return episodeCap;
+    }
+
+    /**
+     * The mean return over 100 episodes at which Gym registers the task as solved ({@code reward_threshold}):
+     * CartPole-v0 195, Acrobot-v1 -100, MountainCar-v0 -110; {@code regress}'s default expectation.
+     */
+    public double solvedReturn() {
+        return solvedReturn;
     }
 
     /** Largest |reward| of one step. */
