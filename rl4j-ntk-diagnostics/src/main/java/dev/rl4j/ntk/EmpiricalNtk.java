@@ -256,7 +256,7 @@ public final class EmpiricalNtk {
      * A transition batch after {@link #forwardTransitions}: Q and the hidden layers' outputs of its states and next
      * states, then the kernel's backward halves. Every matrix returned is new; indices are the batch's rows.
      *
-     * <p>Stability: experimental. @since 0.3
+     * <p>Stability: experimental. @since 0.2
      */
     public interface TransitionPasses {
         /** Q(s_i, .), N x numActions, in double. */
