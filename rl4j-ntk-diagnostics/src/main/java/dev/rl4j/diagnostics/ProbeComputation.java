@@ -16,8 +16,10 @@ import dev.rl4j.ntk.KernelSpectrum;
 import dev.rl4j.ntk.NextStateKernel;
 import dev.rl4j.ntk.Seem;
 import dev.rl4j.ntk.StabilityMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +30,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * and the NTK engine (which never writes the network), and restores the network's input and labels fields, which
  * some DL4J forward calls overwrite. Every pass runs once: one forward pass per input (s and s') gives Q and the
  * features, one kernel pass over X gives K and is reused for K(X*, X), and the eigenvalue work finds only the
- * eigenvalues the metrics need (docs/math.md#eigenvalues). Each stage's time goes to a {@link ProbeStages}.
+ * eigenvalues the metrics need (docs/math.md#eigenvalues). On a dense stack those forward passes are the kernel
+ * engine's own, in double ({@link EmpiricalNtk#forwardTransitions}): the kernel then runs only its backward halves,
+ * after the health check; Q and the features equal the network's float forward pass up to float round-off. Any other
+ * network is read through DL4J's {@code feedForward} (the per-sample path). Each stage's time goes to a
+ * {@link ProbeStages}.
  */
 final class ProbeComputation {
 
@@ -80,12 +86,10 @@ final class ProbeComputation {
         boolean nonFiniteParams = !Finite.all(net.params());
         stages.lap(ProbeStages.Stage.INPUTS);
 
-        // one inference-mode forward pass per input gives Q (the output layer) and the features (the layers below)
-        int layers = net.getnLayers();
-        List<INDArray> acts = net.feedForward(states, false);
-        List<INDArray> actsNext = net.feedForward(nextStates, false);
-        double[][] q = DoubleRows.of(acts.get(layers));
-        double[][] qNext = DoubleRows.of(actsNext.get(layers));
+        // one forward pass per input gives Q (the output layer) and the features (the layers below)
+        ForwardPasses forward = ForwardPasses.of(net, ntk, states, nextStates);
+        double[][] q = forward.q();
+        double[][] qNext = forward.qNext();
         ProbeMeasurement.Health health = new ProbeMeasurement.Health(nonFiniteParams,
                 !Finite.all(q) || !Finite.all(qNext));
         double maxAbsQ = 0;
@@ -98,11 +102,11 @@ final class ProbeComputation {
         stages.lap(ProbeStages.Stage.Q_VALUES);
         StabilityMetrics kernel = null;
         ProbeMeasurement.Features features = ProbeMeasurement.Features.unmeasured();
-        if (!health.nonFinite()) {
+        if (!health.nonFinite()) { // nothing non-finite reaches the kernel
             if (Double.isFinite(c.alpha()) && c.alpha() > 0) {
-                kernel = kernelMetrics(ntk, states, actions, nextStates, qNext, terminal, c, method, stages);
+                kernel = kernelMetrics(forward, actions, qNext, terminal, c, method, stages);
             }
-            features = features(acts, actsNext, terminal, c.dormantTau());
+            features = features(forward, terminal, c.dormantTau());
             stages.lap(ProbeStages.Stage.FEATURES);
         }
         double millis = (System.nanoTime() - c.startNanos()) / 1e6;
@@ -112,26 +116,149 @@ final class ProbeComputation {
     }
 
     /**
-     * srank, width, dormant fraction and co-adaptation of the penultimate features, from the activations of one
-     * forward pass per input (index 0 the input, index l + 1 layer l's output).
+     * The one forward pass per input (s_i and s'_i) a probe runs, and the kernel pass over X that completes it: Q,
+     * the hidden layers' outputs, K(X, X) and K(X*, X).
      */
-    private static ProbeMeasurement.Features features(List<INDArray> acts, List<INDArray> actsNext,
-            boolean[] terminal, double dormantTau) {
-        int layers = acts.size() - 1;
-        int penultimate = layers > 1 ? layers - 1 : 0; // a network without hidden layer: the input itself
-        double[][] phi = DoubleRows.of(acts.get(penultimate));
+    private sealed interface ForwardPasses {
+
+        /** The kernel engine's double passes when it has them (a dense stack), DL4J's feedForward otherwise. */
+        static ForwardPasses of(MultiLayerNetwork net, EmpiricalNtk ntk, INDArray states, INDArray nextStates) {
+            Optional<EmpiricalNtk.TransitionPasses> passes = ntk.forwardTransitions(states, nextStates);
+            if (passes.isPresent()) {
+                return new KernelEngine(passes.get(), states, nextStates);
+            }
+            return new Network(ntk, states, nextStates, net.feedForward(states, false),
+                    net.feedForward(nextStates, false));
+        }
+
+        /** Q(s_i, .), a new N x actions matrix. */
+        double[][] q();
+
+        /** Q(s'_i, .), a new N x actions matrix. */
+        double[][] qNext();
+
+        /** The outputs of the hidden layers for s_i, first to last; empty for a network without hidden layer. */
+        List<double[][]> hidden();
+
+        /** phi(s_i): the last hidden layer's output, or the input itself for a network without hidden layer. */
+        double[][] penultimate();
+
+        /** phi(s'_i), as {@link #penultimate()}. */
+        double[][] penultimateNext();
+
+        /** X = (s_i, actions_i) prepared for K(X, X); once. */
+        EmpiricalNtk.Prepared prepare(int[] actions);
+
+        /** K(X*, X) by {@link NextStateKernel}'s rule, after {@link #prepare}. */
+        double[][] nextStateKernel(EmpiricalNtk.Prepared x, double[][] qNext, boolean[] terminal);
+
+        /** The engine's passes: Q in double, and the kernel runs only its backward halves. */
+        record KernelEngine(EmpiricalNtk.TransitionPasses passes, INDArray states, INDArray nextStates)
+                implements ForwardPasses {
+            @Override
+            public double[][] q() {
+                return passes.q();
+            }
+
+            @Override
+            public double[][] qNext() {
+                return passes.qNext();
+            }
+
+            @Override
+            public List<double[][]> hidden() {
+                List<double[][]> out = new ArrayList<>();
+                for (int h = 0; h < passes.hiddenLayers(); h++) {
+                    out.add(passes.hidden(h));
+                }
+                return out;
+            }
+
+            @Override
+            public double[][] penultimate() {
+                int h = passes.hiddenLayers();
+                return h > 0 ? passes.hidden(h - 1) : DoubleRows.of(states);
+            }
+
+            @Override
+            public double[][] penultimateNext() {
+                int h = passes.hiddenLayers();
+                return h > 0 ? passes.hiddenNext(h - 1) : DoubleRows.of(nextStates);
+            }
+
+            @Override
+            public EmpiricalNtk.Prepared prepare(int[] actions) {
+                return passes.prepare(actions);
+            }
+
+            @Override
+            public double[][] nextStateKernel(EmpiricalNtk.Prepared x, double[][] qNext, boolean[] terminal) {
+                return NextStateKernel.of(passes, qNext, terminal);
+            }
+        }
+
+        /**
+         * DL4J's inference-mode feedForward of each input (float when the network is), activations index 0 the
+         * input and l + 1 layer l's output; the kernel then runs its own passes.
+         */
+        record Network(EmpiricalNtk ntk, INDArray states, INDArray nextStates, List<INDArray> acts,
+                List<INDArray> actsNext) implements ForwardPasses {
+            @Override
+            public double[][] q() {
+                return DoubleRows.of(acts.get(acts.size() - 1));
+            }
+
+            @Override
+            public double[][] qNext() {
+                return DoubleRows.of(actsNext.get(actsNext.size() - 1));
+            }
+
+            @Override
+            public List<double[][]> hidden() {
+                List<double[][]> out = new ArrayList<>();
+                for (INDArray h : acts.subList(1, acts.size() - 1)) {
+                    out.add(DoubleRows.of(h));
+                }
+                return out;
+            }
+
+            @Override
+            public double[][] penultimate() {
+                return DoubleRows.of(acts.get(Math.max(acts.size() - 2, 0)));
+            }
+
+            @Override
+            public double[][] penultimateNext() {
+                return DoubleRows.of(actsNext.get(Math.max(actsNext.size() - 2, 0)));
+            }
+
+            @Override
+            public EmpiricalNtk.Prepared prepare(int[] actions) {
+                return ntk.prepare(states, actions); // one pass over X serves K and K(X*, X)
+            }
+
+            @Override
+            public double[][] nextStateKernel(EmpiricalNtk.Prepared x, double[][] qNext, boolean[] terminal) {
+                return NextStateKernel.of(x, nextStates, qNext, terminal);
+            }
+        }
+    }
+
+    /** srank, width, dormant fraction and co-adaptation of the penultimate features phi. */
+    private static ProbeMeasurement.Features features(ForwardPasses forward, boolean[] terminal, double dormantTau) {
+        List<double[][]> hidden = forward.hidden();
+        double[][] phi = hidden.isEmpty() ? forward.penultimate() : hidden.get(hidden.size() - 1);
         double srank = srank(phi);
-        double dormant = layers > 1 ? dormantFraction(acts.subList(1, layers), dormantTau) : Double.NaN;
-        double[][] phiNext = DoubleRows.of(actsNext.get(penultimate));
-        return new ProbeMeasurement.Features(srank, phi[0].length, dormant, coAdaptation(phi, phiNext, terminal));
+        double dormant = hidden.isEmpty() ? Double.NaN : dormantFraction(hidden, dormantTau);
+        return new ProbeMeasurement.Features(srank, phi[0].length, dormant,
+                coAdaptation(phi, forward.penultimateNext(), terminal));
     }
 
     /** The kernel's metrics, or null when K has a zero diagonal entry or the preconditioner cannot be factored. */
-    private static StabilityMetrics kernelMetrics(EmpiricalNtk ntk, INDArray states, int[] actions,
-            INDArray nextStates, double[][] qNext, boolean[] terminal, Context c, EigenvalueMethod method,
-            ProbeStages stages) {
+    private static StabilityMetrics kernelMetrics(ForwardPasses forward, int[] actions, double[][] qNext,
+            boolean[] terminal, Context c, EigenvalueMethod method, ProbeStages stages) {
         int n = actions.length;
-        EmpiricalNtk.Prepared x = ntk.prepare(states, actions); // one pass over X serves K and K(X*, X)
+        EmpiricalNtk.Prepared x = forward.prepare(actions); // one pass over X serves K and K(X*, X)
         double[][] k = x.gram();
         stages.lap(ProbeStages.Stage.KERNEL);
         for (int i = 0; i < n; i++) {
@@ -139,7 +266,7 @@ final class ProbeComputation {
                 return null;
             }
         }
-        double[][] kNext = NextStateKernel.of(x, nextStates, qNext, terminal);
+        double[][] kNext = forward.nextStateKernel(x, qNext, terminal);
         stages.lap(ProbeStages.Stage.CROSS_KERNEL);
         if (!Double.isNaN(c.preconditionerDamping())) {
             try { // PreQN (eq. 21): the preconditioned kernel moves the Q-values
@@ -207,11 +334,10 @@ final class ProbeComputation {
     }
 
     /** Dormant units (Sokar et al. 2023): score_u = mean|h_u| / mean over the layer; dormant if score <= tau. */
-    static double dormantFraction(List<INDArray> hiddenActivations, double tau) {
+    static double dormantFraction(List<double[][]> hiddenActivations, double tau) {
         int units = 0;
         int dormant = 0;
-        for (INDArray h : hiddenActivations) {
-            double[][] a = DoubleRows.of(h);
+        for (double[][] a : hiddenActivations) {
             int w = a[0].length;
             double[] meanAbs = new double[w];
             double layerMean = 0;

@@ -16,11 +16,17 @@ public final class ProbeStages {
     public enum Stage {
         /** copying the batch into arrays, the finiteness check of the parameters */
         INPUTS,
-        /** Q(s, .) and Q(s', .) on the network (forward passes) */
+        /**
+         * Q(s, .) and Q(s', .): one forward pass per input (on a dense stack the kernel engine's, in double, which also
+         * give the features; otherwise DL4J's) and the finiteness check of Q
+         */
         Q_VALUES,
-        /** K(X, X): one forward and backward pass of the kernel engine and the Gram products */
+        /**
+         * K(X, X): the kernel engine's backward pass over X (on a network without the engine's forward passes, its
+         * forward pass too) and the Gram products
+         */
         KERNEL,
-        /** K(X*, X): the pass of X* and the cross products */
+        /** K(X*, X): the backward pass of X* (its forward pass ran for Q(s', .)) and the cross products */
         CROSS_KERNEL,
         /** PreQN only: the damped solve and the preconditioned kernels */
         PRECONDITION,

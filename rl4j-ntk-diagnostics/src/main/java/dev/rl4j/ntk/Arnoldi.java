@@ -29,18 +29,16 @@ final class Arnoldi {
         double[][] v = new double[m + 1][];
         double[][] h = new double[m + 1][m]; // h[row][col], upper Hessenberg
         v[0] = Lanczos.startVector(n);
+        try (BlasMatrix matrix = new BlasMatrix(a, n)) {
+            return iterate(matrix, n, m, v, h, absoluteTolerance);
+        }
+    }
+
+    private static double iterate(BlasMatrix a, int n, int m, double[][] v, double[][] h, double absoluteTolerance) {
         double scale = 0; // largest |h_qj| so far: the size of the matrix seen by the iteration
         for (int j = 0; j < m; j++) {
             double[] w = new double[n];
-            double[] x = v[j];
-            for (int i = 0; i < n; i++) { // w = A v_j
-                int row = i * n;
-                double s = 0;
-                for (int l = 0; l < n; l++) {
-                    s += a[row + l] * x[l];
-                }
-                w[i] = s;
-            }
+            a.multiply(v[j], w); // w = A v_j
             for (int pass = 0; pass < 2; pass++) { // modified Gram-Schmidt, twice
                 for (int q = 0; q <= j; q++) {
                     double c = Lanczos.dot(w, v[q], n);

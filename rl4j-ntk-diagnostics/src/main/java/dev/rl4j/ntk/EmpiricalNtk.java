@@ -2,6 +2,7 @@ package dev.rl4j.ntk;
 
 import dev.rl4j.ntk.dense.ParameterLayout;
 import java.util.Objects;
+import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -164,6 +165,130 @@ public final class EmpiricalNtk {
     }
 
     /**
+     * The forward passes of a transition batch, states s_i (batch X) and next states s'_i, on the parameters as they
+     * are now, in double: Q(s, .), Q(s', .) and every hidden layer's output, from the same passes the kernel then
+     * completes with its backward halves ({@link TransitionPasses#prepare} for K(X, X), then
+     * {@link TransitionPasses#crossNext} for K(X*, X)), so a caller that needs Q and the features as well as the
+     * kernel runs each input's forward pass once, and can pick X*'s actions from Q(s', .) and check finiteness before
+     * any kernel work (the diagnostics' probe). Q is computed in double from the network's (possibly float)
+     * parameters widened to double, so it equals the network's own float forward pass up to float round-off.
+     * The result is valid until the next call on this engine; a stale use throws {@link IllegalStateException}.
+     *
+     * @param states     s_i, N x (input shape), any floating dtype
+     * @param nextStates s'_i, N rows like {@code states}
+     * @return the passes, or empty when this engine has no such passes: the {@link NtkMethod#PER_SAMPLE} path, or a
+     *     dense stack that ends in a {@code LossLayer} (whose hidden layers are not the network's layers one for one)
+     */
+    public Optional<TransitionPasses> forwardTransitions(INDArray states, INDArray nextStates) {
+        Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(nextStates, "nextStates");
+        if (states.rank() == 0 || states.size(0) == 0) {
+            throw new IllegalArgumentException("empty batch: states has shape " + java.util.Arrays.toString(states.shape()));
+        }
+        if (nextStates.rank() == 0 || nextStates.size(0) != states.size(0)) {
+            throw new IllegalArgumentException("nextStates must have one row per state: " + states.size(0)
+                    + " states, nextStates has shape " + java.util.Arrays.toString(nextStates.shape()));
+        }
+        if (!states.dataType().isFPType() || !nextStates.dataType().isFPType()) {
+            throw new IllegalArgumentException("states and nextStates must be floating-point arrays, got "
+                    + states.dataType() + " and " + nextStates.dataType());
+        }
+        int n = Math.toIntExact(states.size(0));
+        return path.forwardTransitions(states, nextStates).map(inner -> new TransitionPasses() {
+            @Override
+            public double[][] q() {
+                return inner.q();
+            }
+
+            @Override
+            public double[][] qNext() {
+                return inner.qNext();
+            }
+
+            @Override
+            public int hiddenLayers() {
+                return inner.hiddenLayers();
+            }
+
+            @Override
+            public double[][] hidden(int h) {
+                return inner.hidden(h);
+            }
+
+            @Override
+            public double[][] hiddenNext(int h) {
+                return inner.hiddenNext(h);
+            }
+
+            @Override
+            public Prepared prepare(int[] actions) {
+                checkActions("actions", actions, n);
+                Prepared x = inner.prepare(actions);
+                return new Prepared() {
+                    @Override
+                    public double[][] gram() {
+                        return x.gram();
+                    }
+
+                    @Override
+                    public double[][] crossFrom(INDArray statesA, int[] actionsA) {
+                        checkBatch("statesA", statesA, "actionsA", actionsA);
+                        return x.crossFrom(statesA, actionsA);
+                    }
+
+                    @Override
+                    public double[] weightedGradient(double[] weights) {
+                        checkWeights(weights, n);
+                        return x.weightedGradient(weights);
+                    }
+                };
+            }
+
+            @Override
+            public double[][] crossNext(int[] nextActions) {
+                checkActions("nextActions", nextActions, n);
+                return inner.crossNext(nextActions);
+            }
+        });
+    }
+
+    /**
+     * A transition batch after {@link #forwardTransitions}: Q and the hidden layers' outputs of its states and next
+     * states, then the kernel's backward halves. Every matrix returned is new; indices are the batch's rows.
+     *
+     * <p>Stability: experimental. @since 0.2
+     */
+    public interface TransitionPasses {
+        /** Q(s_i, .), N x numActions, in double. */
+        double[][] q();
+
+        /** Q(s'_i, .), N x numActions, in double. */
+        double[][] qNext();
+
+        /** Number of hidden layers: the network's layers below the output layer (0 for a linear Q). */
+        int hiddenLayers();
+
+        /** The output of hidden layer h (the network's layer h), h in [0, hiddenLayers()), for s_i: N x width. */
+        double[][] hidden(int h);
+
+        /** The output of hidden layer h for s'_i: N x width. */
+        double[][] hiddenNext(int h);
+
+        /**
+         * X = (s_i, actions_i) prepared as by {@link EmpiricalNtk#prepare}, reusing the forward pass of s_i: only the
+         * backward pass runs. Once per transition batch.
+         */
+        Prepared prepare(int[] actions);
+
+        /**
+         * K(X*, X) with X* = (s'_i, nextActions_i) on every row, reusing the forward pass of s'_i and the prepared
+         * X; what {@code prepare(actions).crossFrom(nextStates, nextActions)} gives, up to BLAS round-off. Once, after
+         * {@link #prepare}. {@link NextStateKernel} applies the X* rule (greedy actions, terminal rows zero).
+         */
+        double[][] crossNext(int[] nextActions);
+    }
+
+    /**
      * One batch prepared by {@link #prepare}: its Gram matrix and weighted gradients without another pass.
      *
      * <p>Stability: experimental. @since 0.1
@@ -191,6 +316,20 @@ public final class EmpiricalNtk {
         for (int i = 0; i < weights.length; i++) {
             if (!Double.isFinite(weights[i])) {
                 throw new IllegalArgumentException("weights[" + i + "] must be finite, got " + weights[i]);
+            }
+        }
+    }
+
+    private void checkActions(String name, int[] actions, int pairs) {
+        Objects.requireNonNull(actions, name);
+        if (actions.length != pairs) {
+            throw new IllegalArgumentException(name + " must have one entry per pair: expected " + pairs + ", got "
+                    + actions.length);
+        }
+        for (int i = 0; i < actions.length; i++) {
+            if (actions[i] < 0 || actions[i] >= numActions) {
+                throw new IllegalArgumentException(name + "[" + i + "] = " + actions[i]
+                        + " is out of range [0, " + numActions + ")");
             }
         }
     }
@@ -226,5 +365,10 @@ public final class EmpiricalNtk {
         double[] weightedGradient(INDArray states, int[] actions, double[] weights);
 
         Prepared prepare(INDArray states, int[] actions);
+
+        /** The forward passes of a transition batch, or empty when the path has none (the default). */
+        default Optional<TransitionPasses> forwardTransitions(INDArray states, INDArray nextStates) {
+            return Optional.empty();
+        }
     }
 }

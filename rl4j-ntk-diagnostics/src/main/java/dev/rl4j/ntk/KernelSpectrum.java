@@ -47,12 +47,17 @@ public record KernelSpectrum(double eigMin, double eigMax) {
             return full(k);
         }
         double[] a = symmetricRowMajor(k);
-        double eigMax = Lanczos.largest((x, y) -> multiply(a, n, x, y), n, MAX_STEPS, RELATIVE_TOLERANCE);
+        double eigMax;
+        try (BlasMatrix kernel = new BlasMatrix(a, n)) {
+            eigMax = Lanczos.largest(kernel::multiply, n, MAX_STEPS, RELATIVE_TOLERANCE);
+        }
         double eigMin = Double.NaN;
         double[] factor = choleskyLower(a, n);
         if (factor != null) {
-            double inverseMax = Lanczos.largest((x, y) -> choleskySolve(factor, n, x, y), n, MAX_STEPS,
-                    RELATIVE_TOLERANCE);
+            double inverseMax;
+            try (BlasMatrix cholesky = new BlasMatrix(factor, n)) { // K^{-1} x = L^{-T} L^{-1} x
+                inverseMax = Lanczos.largest(cholesky::choleskySolve, n, MAX_STEPS, RELATIVE_TOLERANCE);
+            }
             eigMin = inverseMax > 0 ? 1.0 / inverseMax : Double.NaN;
         }
         if (Double.isNaN(eigMax) || Double.isNaN(eigMin)) {
@@ -86,17 +91,6 @@ public record KernelSpectrum(double eigMin, double eigMax) {
         return a;
     }
 
-    private static void multiply(double[] a, int n, double[] x, double[] y) {
-        for (int i = 0; i < n; i++) {
-            int row = i * n;
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += a[row + j] * x[j];
-            }
-            y[i] = s;
-        }
-    }
-
     /**
      * The Cholesky factor L of K = L L^T, row-major lower triangle (LAPACK dpotrf on the column-major upper triangle,
      * the same memory), or null when K is numerically singular.
@@ -117,25 +111,5 @@ public record KernelSpectrum(double eigMin, double eigMax) {
             }
         }
         return l;
-    }
-
-    /** y = K^{-1} x = L^{-T} L^{-1} x from the row-major lower factor. */
-    private static void choleskySolve(double[] l, int n, double[] x, double[] y) {
-        for (int i = 0; i < n; i++) { // L z = x, row i of L is contiguous
-            int row = i * n;
-            double s = x[i];
-            for (int j = 0; j < i; j++) {
-                s -= l[row + j] * y[j];
-            }
-            y[i] = s / l[row + i];
-        }
-        for (int i = n - 1; i >= 0; i--) { // L^T y = z, column-oriented: row i of L holds column i of L^T
-            int row = i * n;
-            double yi = y[i] / l[row + i];
-            y[i] = yi;
-            for (int j = 0; j < i; j++) {
-                y[j] -= l[row + j] * yi;
-            }
-        }
     }
 }

@@ -84,6 +84,30 @@ public final class NextStateKernel {
     }
 
     /**
+     * K(X*, X) as {@link #of(EmpiricalNtk, INDArray, int[], INDArray, double[][], boolean[])}, from the transition
+     * passes whose X the caller has prepared ({@link EmpiricalNtk.TransitionPasses#prepare}): s'_i's forward pass is
+     * reused, only its backward pass runs.
+     *
+     * @param passes   the transition batch, X prepared
+     * @param qNext    Q(s'_i, .) under the current network, N rows ({@code passes.qNext()})
+     * @param terminal N flags
+     * @return a new N x N matrix, zero on terminal rows
+     */
+    public static double[][] of(EmpiricalNtk.TransitionPasses passes, double[][] qNext, boolean[] terminal) {
+        int n = terminal.length;
+        if (liveRows(terminal, n).length == 0) {
+            return new double[n][n];
+        }
+        double[][] kNext = passes.crossNext(greedyActions(qNext));
+        for (int i = 0; i < n; i++) {
+            if (terminal[i]) {
+                Arrays.fill(kNext[i], 0.0); // no bootstrap from a terminal state
+            }
+        }
+        return kNext;
+    }
+
+    /**
      * K(X*, X), evaluating Q(s'_i, .) on the network for the non-terminal rows only.
      *
      * @param net        the Q-network {@code ntk} was made of; read, never written

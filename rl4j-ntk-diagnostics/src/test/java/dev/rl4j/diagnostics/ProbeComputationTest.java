@@ -3,7 +3,12 @@ package dev.rl4j.diagnostics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rl4j.ntk.DoubleRows;
 import dev.rl4j.ntk.EmpiricalNtk;
+import dev.rl4j.ntk.NtkMethod;
+import dev.rl4j.ntk.StabilityMetrics;
+import dev.rl4j.testing.CartpoleTransitions;
+import dev.rl4j.testing.DenseNets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -61,6 +66,85 @@ class ProbeComputationTest {
     }
 
     @Test
+    void onTheDefaultCartpoleNetworkQAndFeaturesEqualThoseOfTheNetworksFloatForwardPass() {
+        // RL4J's DQNFactoryStdDense CartPole network, 4-100-100-100-2 ReLU in float, and 256 probe transitions:
+        // the probe now reads Q and the features from the kernel engine's double passes
+        MultiLayerNetwork net = DenseNets.dense(12, DataType.FLOAT, Activation.RELU, 4, 2, 100, 100, 100);
+        CartpoleTransitions t = CartpoleTransitions.randomPolicy(256, 5);
+        List<Transition> batch = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            batch.add(new Transition(t.states()[i], t.actions()[i], 1.0, t.nextStates()[i], t.terminal()[i]));
+        }
+        EmpiricalNtk ntk = EmpiricalNtk.of(net);
+        assertThat(ntk.forwardTransitions(Nd4j.create(t.states()).castTo(DataType.FLOAT),
+                Nd4j.create(t.nextStates()).castTo(DataType.FLOAT))).isPresent();
+
+        ProbeMeasurement m = ProbeComputation.measure(net, ntk, batch, LinearQNets.context(0.99, 1e-3, 1.0));
+
+        List<INDArray> acts = net.feedForward(Nd4j.create(t.states()).castTo(DataType.FLOAT), false);
+        List<INDArray> actsNext = net.feedForward(Nd4j.create(t.nextStates()).castTo(DataType.FLOAT), false);
+        double maxAbsQ = 0;
+        for (double[] row : DoubleRows.of(acts.get(4))) {
+            for (double v : row) {
+                maxAbsQ = Math.max(maxAbsQ, Math.abs(v));
+            }
+        }
+        double[][] phi = DoubleRows.of(acts.get(3));
+        List<double[][]> hidden = List.of(DoubleRows.of(acts.get(1)), DoubleRows.of(acts.get(2)), phi);
+        double coAdaptation = ProbeComputation.coAdaptation(phi, DoubleRows.of(actsNext.get(3)), t.terminal());
+        assertThat(m.health().nonFinite()).isFalse();
+        assertThat(m.hasKernelMetrics()).isTrue();
+        // float32 against double forward passes: relative differences of float round-off, ~1e-7 per layer
+        assertThat(m.q().maxAbs()).isCloseTo(maxAbsQ, within(1e-5 * maxAbsQ));
+        assertThat(m.features().coAdaptation()).isCloseTo(coAdaptation, within(1e-5 * Math.abs(coAdaptation)));
+        assertThat(m.features().srank()).isEqualTo(ProbeComputation.srank(phi)); // an integer, far from a tie here
+        assertThat(m.features().dormantFraction()).isEqualTo(ProbeComputation.dormantFraction(hidden, 0.025));
+        assertThat(m.features().dim()).isEqualTo(100);
+    }
+
+    @Test
+    void aNonFiniteParameterOfTheDefaultCartpoleNetworkIsReportedBeforeAnyKernelWork() {
+        MultiLayerNetwork net = DenseNets.dense(12, DataType.FLOAT, Activation.RELU, 4, 2, 100, 100, 100);
+        net.params().putScalar(500, Double.POSITIVE_INFINITY); // a weight of the second hidden layer
+        ProbeStages stages = new ProbeStages();
+
+        ProbeMeasurement m = ProbeComputation.measure(net, EmpiricalNtk.of(net), batch(32),
+                LinearQNets.context(0.99, 1e-3, 1.0), dev.rl4j.ntk.EigenvalueMethod.KRYLOV, stages);
+
+        assertThat(m.health().nonFiniteParams()).isTrue();
+        assertThat(m.health().nonFiniteQ()).isTrue(); // the double forward pass carries the Inf/NaN into Q
+        assertThat(m.hasKernelMetrics()).isFalse();
+        assertThat(stages.nanos(ProbeStages.Stage.KERNEL)).isZero();
+        assertThat(stages.nanos(ProbeStages.Stage.CROSS_KERNEL)).isZero();
+        assertThat(FindingRules.live().evaluate(m)).extracting(Finding::kind).containsExactly(FindingKind.NON_FINITE);
+    }
+
+    @Test
+    void aNetworkTheKernelEngineHasNoPassesForIsStillReadThroughItsOwnForwardPass() {
+        MultiLayerNetwork net = reluNet();
+        EmpiricalNtk perSample = EmpiricalNtk.of(net, NtkMethod.PER_SAMPLE);
+        List<Transition> batch = batch(20);
+
+        ProbeMeasurement viaNetwork = ProbeComputation.measure(net, perSample, batch, LinearQNets.context(0.99, 1e-3, 1.0));
+        ProbeMeasurement viaEngine = ProbeComputation.measure(net, EmpiricalNtk.of(net), batch,
+                LinearQNets.context(0.99, 1e-3, 1.0));
+
+        // float forward passes and a per-sample kernel against the engine's double passes and structured kernel
+        assertThat(viaEngine.q().maxAbs()).isCloseTo(viaNetwork.q().maxAbs(), within(1e-5 * viaNetwork.q().maxAbs()));
+        assertThat(viaEngine.features().srank()).isEqualTo(viaNetwork.features().srank());
+        assertThat(viaEngine.features().dormantFraction()).isEqualTo(viaNetwork.features().dormantFraction());
+        assertThat(viaEngine.features().coAdaptation()).isCloseTo(viaNetwork.features().coAdaptation(),
+                within(1e-5 * Math.abs(viaNetwork.features().coAdaptation())));
+        assertThat(viaEngine.kernelMetric(StabilityMetrics::beta)).isCloseTo(viaNetwork.kernelMetric(StabilityMetrics::beta),
+                within(1e-6));
+        assertThat(viaEngine.kernelMetric(StabilityMetrics::rowRatioMax))
+                .isCloseTo(viaNetwork.kernelMetric(StabilityMetrics::rowRatioMax),
+                        within(1e-5 * viaNetwork.kernelMetric(StabilityMetrics::rowRatioMax)));
+        assertThat(viaEngine.kernelMetric(StabilityMetrics::seem)).isCloseTo(viaNetwork.kernelMetric(StabilityMetrics::seem),
+                within(1e-5 * Math.abs(viaNetwork.kernelMetric(StabilityMetrics::seem))));
+    }
+
+    @Test
     void srankOfRankTwoFeaturesIsTwo() {
         double[][] phi = new double[10][5];
         for (int i = 0; i < 10; i++) {
@@ -72,8 +156,8 @@ class ProbeComputationTest {
 
     @Test
     void aUnitThatNeverFiresIsDormant() {
-        INDArray h = Nd4j.create(new double[][] {{1, 0, 2, 1}, {1, 0, 2, 1}});
-        assertThat(ProbeComputation.dormantFraction(List.of(h), 0.025)).isEqualTo(0.25);
+        double[][] h = {{1, 0, 2, 1}, {1, 0, 2, 1}};
+        assertThat(ProbeComputation.dormantFraction(List.<double[][]>of(h), 0.025)).isEqualTo(0.25);
     }
 
     static MultiLayerNetwork reluNet() {

@@ -1,6 +1,7 @@
 package dev.rl4j.diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rl4j.ntk.EigenvalueMethod;
 import dev.rl4j.ntk.EmpiricalNtk;
@@ -66,7 +67,7 @@ class StandaloneProbeTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 40})
-    void qValuesComeFromTheNetworksOwnForwardPassAndStagesAreTimed(int n) {
+    void qValuesEqualTheNetworksOwnForwardPassUpToFloatRoundOffAndStagesAreTimed(int n) {
         MultiLayerNetwork net = DenseNets.dense(5, DataType.FLOAT, Activation.RELU, 4, 2, 16, 16);
         CartpoleTransitions t = CartpoleTransitions.randomPolicy(n, 5);
         long start = System.nanoTime();
@@ -76,7 +77,8 @@ class StandaloneProbeTest {
 
         double maxAbs = net.output(Nd4j.create(t.states()).castTo(DataType.FLOAT), false).castTo(DataType.DOUBLE)
                 .amaxNumber().doubleValue();
-        assertThat(r.measurement().q().maxAbs()).isEqualTo(maxAbs);
+        // the probe's Q comes from the kernel engine's double pass, the network's from its float pass
+        assertThat(r.measurement().q().maxAbs()).isCloseTo(maxAbs, within(1e-5 * maxAbs));
         long sum = 0;
         for (ProbeStages.Stage s : ProbeStages.Stage.values()) {
             assertThat(r.stages().nanos(s)).as(s.name()).isNotNegative();

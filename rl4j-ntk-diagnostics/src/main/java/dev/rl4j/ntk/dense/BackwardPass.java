@@ -15,6 +15,7 @@ import java.util.Arrays;
  */
 record BackwardPass(ParameterLayout layout, DoubleParameters theta) {
 
+    /** Runs on a workspace whose forward pass has run and whose {@code actions} are set. */
     void run(Workspace w) {
         int last = layout.depth() - 1;
         if (!layout.oneHotSignal(last)) {

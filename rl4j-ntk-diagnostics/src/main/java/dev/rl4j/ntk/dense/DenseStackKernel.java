@@ -25,8 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * where A_l (N x d_in) is the input of dense layer l and D_l (N x d_out) = dQ(s_i, a_i)/dz_l; the cross kernel is
  * the same sum with A'_l, D'_l of a second batch, and the weighted gradient sum_i w_i grad Q(s_i, a_i) is
  * dW_l = A_l^T diag(w) D_l, db_l = sum_i w_i D_l[i]. Only one triangle of each Gram is formed; the identity output
- * layer's D is one-hot, so its D D^T = [a_i == a_j]. All buffers are reused while the batch sizes stay the same.
- * Not thread-safe: one instance per thread.
+ * layer's D is one-hot, so its D D^T = [a_i == a_j] and only the blocks of equal actions are formed, in the Gram
+ * and in the cross kernel. All buffers are reused while the batch sizes stay the same. Not thread-safe: one instance
+ * per thread.
  */
 public final class DenseStackKernel {
 
@@ -34,17 +35,21 @@ public final class DenseStackKernel {
     private final BatchPasses passes;
     private final ProductBuffers gramFactors = new ProductBuffers();
     private final ProductBuffers crossFactors = new ProductBuffers();
-    private final ActionGroups groups;
+    private final ActionGroups rowGroups; // the output layer's A_L rows by action: K's, or the rows of K(A, B)
+    private final ActionGroups columnGroups; // the columns of K(A, B)
     private final INDArray gradient; // weightedGradient's output, in the order of params()
     private final DoubleBuffer gradientValues;
     private final DoublePointer[] weightGradients; // dW_l inside gradient
+    private final boolean layerForLayer; // the dense layers are the network's layers, the last an identity output
 
     /** The kernel of {@code net}, whose parameters are laid out as {@code layout} says. */
     public DenseStackKernel(MultiLayerNetwork net, ParameterLayout layout) {
         this.layout = layout;
         passes = new BatchPasses(net, layout);
         LayerLayout output = layout.layer(layout.depth() - 1);
-        groups = new ActionGroups(output.out(), output.in());
+        layerForLayer = net.getnLayers() == layout.depth() && layout.oneHotSignal(layout.depth() - 1);
+        rowGroups = new ActionGroups(output.out(), output.in());
+        columnGroups = new ActionGroups(output.out(), output.in());
         gradient = Nd4j.create(DataType.DOUBLE, 1, layout.numParams());
         gradientValues = gradient.data().asNioDouble();
         weightGradients = new DoublePointer[layout.depth()];
@@ -69,18 +74,51 @@ public final class DenseStackKernel {
         double[][] k = new double[a.n][b.n];
         crossFactors.ensure(a.n, b.n);
         for (int l = 0; l < layout.depth(); l++) {
+            if (layout.oneHotSignal(l)) {
+                addOneHotCrossTerm(a, b, l, k); // D D'^T = [a_i == a'_j]
+                continue;
+            }
             LayerLayout layer = layout.layer(l);
             double[] aa = product(a.layer(l).a, b.layer(l).a, a.n, b.n, layer.in(), crossFactors.inputs,
                     crossFactors.inputsHeap); // A_l A'_l^T
-            if (layout.oneHotSignal(l)) {
-                addHadamardOneHot(k, aa, layer.biasTerm(), a.actions, b.actions); // D D'^T = [a_i == a'_j]
-            } else {
-                double[] dd = product(a.layer(l).d(), b.layer(l).d(), a.n, b.n, layer.out(), crossFactors.signals,
-                        crossFactors.signalsHeap); // D_l D'_l^T
-                addHadamard(k, aa, layer.biasTerm(), dd);
-            }
+            double[] dd = product(a.layer(l).d(), b.layer(l).d(), a.n, b.n, layer.out(), crossFactors.signals,
+                    crossFactors.signalsHeap); // D_l D'_l^T
+            addHadamard(k, aa, layer.biasTerm(), dd);
         }
         return k;
+    }
+
+    /**
+     * The identity output layer's cross term (A_L A'_L^T + 1) ⊙ [a_i == a'_j]: only pairs with equal actions
+     * contribute, so the rows of both batches' A_L are grouped by action and one dgemm per action forms just those
+     * blocks (half the work of the full product with two actions).
+     */
+    private void addOneHotCrossTerm(Workspace a, Workspace b, int l, double[][] k) {
+        LayerLayout layer = layout.layer(l);
+        int d = layer.in();
+        rowGroups.group(a.actions, a.layer(l).a);
+        columnGroups.group(b.actions, b.layer(l).a);
+        double[] aa = crossFactors.inputsHeap;
+        DoubleBuffer block = crossFactors.inputs.data().asNioDouble();
+        double one = layer.biasTerm();
+        for (int action = 0; action < layer.out(); action++) {
+            int rows = rowGroups.size(action);
+            int cols = columnGroups.size(action);
+            if (rows == 0 || cols == 0) {
+                continue;
+            }
+            cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, rows, cols, d, 1.0, rowGroups.rows(action), d,
+                    columnGroups.rows(action), d, 0.0, ptr(crossFactors.inputs), cols);
+            block.get(0, aa, 0, rows * cols);
+            int r0 = rowGroups.first(action);
+            int c0 = columnGroups.first(action);
+            for (int i = 0; i < rows; i++) {
+                double[] row = k[rowGroups.row(r0 + i)];
+                for (int j = 0; j < cols; j++) {
+                    row[columnGroups.row(c0 + j)] += aa[i * cols + j] + one; // (A_L A'_L^T + 1) where a_i == a'_j
+                }
+            }
+        }
     }
 
     /** sum_i w_i grad Q(s_i, a_i), a new array in the order of {@code params()}. */
@@ -133,6 +171,140 @@ public final class DenseStackKernel {
         }
     }
 
+    /**
+     * The forward passes of a transition batch, its states s_i (batch X) and next states s'_i, on the network's
+     * parameters as they are now: Q and the hidden activations of both, before any backward pass. The backward
+     * halves run once the actions are known ({@link Transitions#prepare}, then {@link Transitions#crossNext}), so
+     * a caller can pick the next-state actions from Q(s', .) and check Q's finiteness in between.
+     */
+    public Transitions transitions(INDArray states, INDArray nextStates) {
+        if (!supportsTransitions()) {
+            throw new IllegalStateException("transitions(...) needs a stack whose layers are the network's layers, "
+                    + "ending in an identity output layer; see supportsTransitions()");
+        }
+        Workspace x = passes.forwardOnly(BatchPasses.Slot.PRIMARY, states);
+        Workspace next = passes.forwardOnly(BatchPasses.Slot.NEXT_STATES, nextStates);
+        return new Transitions(x, next, passes.generation());
+    }
+
+    /**
+     * True when {@link #transitions} is available: every layer of the network is a dense layer of the stack (no
+     * trailing {@code LossLayer}, so hidden layer h is the network's layer h) and the output layer's activation is
+     * the identity (so Q is its z_L).
+     */
+    public boolean supportsTransitions() {
+        return layerForLayer;
+    }
+
+    /**
+     * A transition batch after the forward passes of {@link #transitions}; refused once a later call has overwritten
+     * its buffers. Each backward half runs at most once.
+     */
+    public final class Transitions {
+        private final Workspace x;
+        private final Workspace next;
+        private final long stamp;
+        private Prepared prepared;
+        private boolean crossed;
+
+        private Transitions(Workspace x, Workspace next, long stamp) {
+            this.x = x;
+            this.next = next;
+            this.stamp = stamp;
+        }
+
+        /** Q(s_i, .), a new N x (actions) matrix: the output layer's z_L = A_L W_L + b_L. */
+        public double[][] q() {
+            check();
+            return outputs(x);
+        }
+
+        /** Q(s'_i, .), a new N x (actions) matrix. */
+        public double[][] qNext() {
+            check();
+            return outputs(next);
+        }
+
+        /** Number of hidden layers (every dense layer below the output layer). */
+        public int hiddenLayers() {
+            return layout.depth() - 1;
+        }
+
+        /** The output sigma_h(z_h) of hidden layer h in [0, hiddenLayers()) for s_i, a new N x d_out matrix. */
+        public double[][] hidden(int h) {
+            check();
+            return hiddenOutput(x, h);
+        }
+
+        /** The output of hidden layer h for s'_i, a new N x d_out matrix. */
+        public double[][] hiddenNext(int h) {
+            check();
+            return hiddenOutput(next, h);
+        }
+
+        /**
+         * The backward half over X = (s_i, actions_i): K(X, X) and the weighted gradient without another forward
+         * pass. Runs once.
+         */
+        public Prepared prepare(int[] actions) {
+            check();
+            if (prepared != null) {
+                throw new IllegalStateException("prepare(actions) runs once per transition batch");
+            }
+            passes.backward(x, actions);
+            prepared = new Prepared(x, stamp);
+            return prepared;
+        }
+
+        /**
+         * K(X*, X) with X* = (s'_i, nextActions_i), from the kept forward pass of s'_i and one backward pass; every
+         * row is evaluated (the caller zeroes what its rule says). Runs once, after {@link #prepare}.
+         */
+        public double[][] crossNext(int[] nextActions) {
+            check();
+            if (prepared == null) {
+                throw new IllegalStateException("crossNext needs the prepared batch X: call prepare(actions) first");
+            }
+            if (crossed) {
+                throw new IllegalStateException("crossNext(nextActions) runs once per transition batch");
+            }
+            crossed = true;
+            passes.backward(next, nextActions);
+            return cross(next, x);
+        }
+
+        private void check() {
+            if (passes.generation() != stamp) {
+                throw new IllegalStateException("these transition passes were overwritten by a later call on the "
+                        + "engine; call transitions(...) again");
+            }
+        }
+
+        private double[][] outputs(Workspace w) {
+            LayerLayout output = layout.layer(layout.depth() - 1);
+            return rows(w.layer(layout.depth() - 1).zHeap, w.n, output.out());
+        }
+
+        private double[][] hiddenOutput(Workspace w, int h) {
+            if (h < 0 || h >= hiddenLayers()) {
+                throw new IllegalArgumentException("hidden layer must be in [0, " + hiddenLayers() + "), got " + h);
+            }
+            int width = layout.layer(h).out();
+            double[] flat = new double[w.n * width];
+            w.layer(h + 1).a.data().asNioDouble().get(0, flat); // A_{h+1}, the next layer's input
+            return rows(flat, w.n, width);
+        }
+    }
+
+    /** The rows of a row-major n x width array, copied. */
+    private static double[][] rows(double[] flat, int n, int width) {
+        double[][] out = new double[n][width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * width, out[i], 0, width);
+        }
+        return out;
+    }
+
     private double[][] gram(Workspace w) {
         int n = w.n;
         double[] k = new double[n * n]; // lower triangle of K, row-major
@@ -165,22 +337,22 @@ public final class DenseStackKernel {
         LayerLayout layer = layout.layer(l);
         int n = w.n;
         int d = layer.in();
-        groups.group(w.actions, w.layer(l).a);
+        rowGroups.group(w.actions, w.layer(l).a);
         double[] aa = gramFactors.inputsHeap;
         double one = layer.biasTerm();
         for (int action = 0; action < layer.out(); action++) {
-            int s = groups.first(action);
-            int g = groups.size(action);
+            int s = rowGroups.first(action);
+            int g = rowGroups.size(action);
             if (g == 0) {
                 continue;
             }
-            cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, g, d, 1.0, groups.rows(action), d, 0.0,
+            cblas_dsyrk(CblasRowMajor, CblasLower, CblasNoTrans, g, d, 1.0, rowGroups.rows(action), d, 0.0,
                     ptr(gramFactors.inputs), g);
             gramFactors.inputs.data().asNioDouble().get(0, aa, 0, g * g);
             for (int i = 0; i < g; i++) {
-                int oi = groups.row(s + i);
+                int oi = rowGroups.row(s + i);
                 for (int j = 0; j <= i; j++) {
-                    int oj = groups.row(s + j);
+                    int oj = rowGroups.row(s + j);
                     int idx = oi >= oj ? oi * n + oj : oj * n + oi;
                     k[idx] += aa[i * g + j] + one; // (A_L A_L^T + 1) ⊙ [a_i == a_j]
                 }
@@ -251,17 +423,6 @@ public final class DenseStackKernel {
             for (int j = 0; j < cols; j++) {
                 int idx = i * cols + j;
                 row[j] += (aa[idx] + one) * dd[idx];
-            }
-        }
-    }
-
-    /** k += (aa + one) ⊙ [actionsA_i == actionsB_j]. */
-    private static void addHadamardOneHot(double[][] k, double[] aa, double one, int[] actionsA, int[] actionsB) {
-        int cols = k[0].length;
-        for (int i = 0; i < k.length; i++) {
-            double[] row = k[i];
-            for (int j = 0; j < cols; j++) {
-                row[j] += (aa[i * cols + j] + one) * (actionsA[i] == actionsB[j] ? 1.0 : 0.0);
             }
         }
     }

@@ -12,10 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** z_l = A_l W_l + b_l and A_{l+1} = sigma_l(z_l), layer by layer, in double on the workspace buffers. */
 record ForwardPass(ParameterLayout layout, DoubleParameters theta) {
 
-    /** Runs the batch ({@code states} N x d_in of any floating type) and records its actions. */
-    void run(Workspace w, INDArray states, int[] actions) {
+    /**
+     * Runs the batch ({@code states} N x d_in of any floating type). Afterwards A_l holds every layer's input and
+     * the heap z_l every layer's pre-activation with bias (the output layer's is Q), for the backward pass.
+     */
+    void run(Workspace w, INDArray states) {
         int n = w.n;
-        w.actions = actions;
         w.layer(0).a.assign(states); // widens a float batch to double
         for (int l = 0; l < layout.depth(); l++) {
             LayerLayout layer = layout.layer(l);
