@@ -1,5 +1,6 @@
 package dev.rl4j.diagnostics;
 
+import dev.rl4j.ntk.DoubleRows;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -98,10 +99,10 @@ final class UpdateMeter extends BaseTrainingListener {
         }
         DataType dt = scratch.params().dataType();
         scratch.setParams(thetaBefore.castTo(dt));
-        double[][] q0 = scratch.output(input.castTo(dt), false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] q0 = DoubleRows.of(scratch.output(input.castTo(dt), false));
         scratch.setParams(thetaAfter.castTo(dt));
-        double[][] q1 = scratch.output(input.castTo(dt), false).castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[][] y = labels.toDoubleMatrix();
+        double[][] q1 = DoubleRows.of(scratch.output(input.castTo(dt), false));
+        double[][] y = DoubleRows.of(labels);
         double dot = 0, nDelta = 0, nChange = 0;
         for (int i = 0; i < q0.length; i++) {
             int a = 0; // the taken action: where the label differs most from Q at theta

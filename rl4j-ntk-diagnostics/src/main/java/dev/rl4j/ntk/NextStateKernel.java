@@ -2,7 +2,6 @@ package dev.rl4j.ntk;
 
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -130,7 +129,7 @@ public final class NextStateKernel {
             liveStates[j] = nextStates[live[j]];
         }
         INDArray xNext = Nd4j.createFromArray(liveStates).castTo(states.dataType());
-        double[][] q = net.output(xNext, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] q = DoubleRows.of(net.output(xNext, false));
         double[][] cross = ntk.cross(xNext, greedyActions(q), states, actions);
         return live.length == n ? cross : scatter(cross, live, n);
     }

@@ -27,6 +27,20 @@ class TrajectoryIdentityTest {
     }
 
     @Test
+    void withRl4jsDqnTheFirstProbeFollowsTheFirstUpdateInsideTheFirstEpisode() {
+        NtkDiagnostics diagnostics = NtkDiagnostics.builder().probeSize(16).build(); // default adaptive schedule
+        QLearningDiscreteDense<?> learner = LegacyRuns.learner(SEED, MAX_STEP, 16, diagnostics);
+        learner.train();
+
+        ProbeMeasurement first = diagnostics.history().get(0).measurement();
+        assertThat(first.update()).as("the schedule's first update").isEqualTo(1);
+        assertThat(first.episode()).as("episodes finished before the first probe").isZero();
+        assertThat(diagnostics.history()).extracting(r -> r.measurement().update())
+                .as("then 10 updates later, as the schedule says").startsWith(1L, 11L);
+        assertThat(diagnostics.isDisabled()).isFalse();
+    }
+
+    @Test
     void adamRunsReportAMeasuredStepSizeWithItsLinearisationCheck() {
         NtkDiagnostics diagnostics = NtkDiagnostics.builder().period(20).probeSize(32).build();
         LegacyRuns.learner(SEED, MAX_STEP, 16, diagnostics).train();

@@ -14,19 +14,24 @@ import org.deeplearning4j.rl4j.learning.IEpochTrainer;
 import org.deeplearning4j.rl4j.learning.ILearning;
 import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.util.IDataManager;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Legacy pipeline adapter ({@code QLearningDiscreteDense} and co.): RL4J calls it once per episode, so a probe runs
- * at the first episode end at which the {@code ProbeSchedule} says one is due (by default: the first episode end after
- * the learner's first update), on a uniform sample
- * of the learner's replay memory (read, never sampled through RL4J's generator). Findings in {@code stopOn} make every
- * callback answer {@code STOP}.
+ * at the first episode end at which the {@code ProbeSchedule} says one is due, on a uniform sample of the learner's
+ * replay memory (read, never sampled through RL4J's generator). When the learner updates through DL4J's {@code fit}
+ * (RL4J's DQN and double DQN), an {@link UpdateHook} on the Q-network also lets a due probe run right after the update
+ * that makes it due, inside an episode (by default the first probe then follows the first update, not the first
+ * episode end); the probe allocates outside any DL4J workspace and only reads. Findings in {@code stopOn} make every
+ * callback answer {@code STOP} (at the next episode boundary).
  *
  * <p>Stability: experimental. @since 0.1
  */
 public final class TrainingListenerAdapter implements TrainingListener {
 
     private final NtkMonitor monitor;
+    private UpdateHook hook;
 
     /** An adapter driving {@code monitor}. */
     public TrainingListenerAdapter(NtkMonitor monitor) {
@@ -40,6 +45,9 @@ public final class TrainingListenerAdapter implements TrainingListener {
 
     @Override
     public void onTrainingEnd() {
+        if (hook != null) {
+            hook.deactivate();
+        }
         monitor.guard("onTrainingEnd", monitor::close);
     }
 
@@ -54,13 +62,28 @@ public final class TrainingListenerAdapter implements TrainingListener {
         monitor.guard("onEpochTrainingResult", () -> {
             bind(trainer);
             monitor.recordProgress(trainer.getStepCount(), trainer.getEpochCount() + 1L);
-            long updates = LearnerDiscovery.updateCount(monitor.owner(), monitor.network());
-            if (monitor.isProbeDue(updates)) {
-                long start = System.nanoTime();
-                monitor.probe(replaySample(), updates, start);
-            }
+            probeIfDue(LearnerDiscovery.updateCount(monitor.owner(), monitor.network()));
         });
         return response();
+    }
+
+    /** Inside an episode, right after update number {@code updates} (the update rule counts it after the fit). */
+    private void afterUpdate() {
+        monitor.guard("iterationDone", () -> {
+            if (monitor.owner() instanceof IEpochTrainer t) {
+                monitor.recordProgress(t.getStepCount(), t.getEpochCount());
+            }
+            probeIfDue(LearnerDiscovery.updateCount(monitor.owner(), monitor.network()) + 1);
+        });
+    }
+
+    private void probeIfDue(long updates) {
+        if (monitor.isProbeDue(updates)) {
+            long start = System.nanoTime();
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                monitor.probe(replaySample(), updates, start);
+            }
+        }
     }
 
     @Override
@@ -83,6 +106,13 @@ public final class TrainingListenerAdapter implements TrainingListener {
                 : LearnerDiscovery.legacyGamma(trainer).orElseThrow(LearnerDiscovery.REMEDY_GAMMA);
         monitor.bind(trainer, net, gamma, () -> LearnerDiscovery.stepSizeProvider(trainer),
                 LearnerDiscovery.targetSyncInterval(trainer).orElse(null));
+        if (hook == null || !hook.isOn(net)) {
+            if (hook != null) {
+                hook.deactivate();
+            }
+            hook = new UpdateHook(net, this::afterUpdate);
+            net.addListeners(hook);
+        }
     }
 
     /** Up to probeSize usable transitions of the replay memory (both observations present and not skipped). */
