@@ -77,8 +77,9 @@ public final class TrainingListenerAdapter implements TrainingListener {
         });
     }
 
+    /** Probes when the schedule says so; not after a stop request (training ends at the next episode boundary). */
     private void probeIfDue(long updates) {
-        if (monitor.isProbeDue(updates)) {
+        if (!monitor.stopRequested() && monitor.isProbeDue(updates)) {
             long start = System.nanoTime();
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 monitor.probe(replaySample(), updates, start);
