@@ -5,8 +5,6 @@ import dev.rl4j.regression.SeedResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
-import org.deeplearning4j.rl4j.learning.ILearning;
-import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.util.IDataManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stability: experimental. @since 0.1
  */
-final class EpisodeRecorder implements TrainingListener {
+final class EpisodeRecorder extends ContinuingTrainingListener {
 
     private static final Logger log = LoggerFactory.getLogger(EpisodeRecorder.class);
 
@@ -54,18 +52,8 @@ final class EpisodeRecorder implements TrainingListener {
     }
 
     @Override
-    public ListenerResponse onTrainingStart() {
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
     public void onTrainingEnd() {
         log.info("{}: training ended after {} episodes, charts/mean100={}", name, episodes.size(), meanOfLast100());
-    }
-
-    @Override
-    public ListenerResponse onNewEpoch(IEpochTrainer trainer) {
-        return ListenerResponse.CONTINUE;
     }
 
     @Override
@@ -77,11 +65,6 @@ final class EpisodeRecorder implements TrainingListener {
                     episodes.size(), statEntry.getStepCounter(), statEntry.getReward(),
                     String.format("%.1f", meanOfLast100()), String.format("%.0f", statEntry.getStepCounter() / seconds));
         }
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public ListenerResponse onTrainingProgress(ILearning learning) {
         return ListenerResponse.CONTINUE;
     }
 }

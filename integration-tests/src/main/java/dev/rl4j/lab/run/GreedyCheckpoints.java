@@ -4,8 +4,6 @@ import dev.rl4j.lab.report.RunSeries;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
-import org.deeplearning4j.rl4j.learning.ILearning;
-import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscrete;
 import org.deeplearning4j.rl4j.util.IDataManager;
 
@@ -19,7 +17,7 @@ import org.deeplearning4j.rl4j.util.IDataManager;
  *
  * <p>Stability: experimental. @since 0.2
  */
-public final class GreedyCheckpoints implements TrainingListener {
+public final class GreedyCheckpoints extends ContinuingTrainingListener {
 
     private final CartpoleSettings settings;
     private final double gamma;
@@ -66,26 +64,6 @@ public final class GreedyCheckpoints implements TrainingListener {
                 next++;
             }
         }
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public ListenerResponse onTrainingStart() {
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public void onTrainingEnd() {
-        // the final evaluation is the caller's, after train() returned
-    }
-
-    @Override
-    public ListenerResponse onNewEpoch(IEpochTrainer trainer) {
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public ListenerResponse onTrainingProgress(ILearning learning) {
         return ListenerResponse.CONTINUE;
     }
 }

@@ -2,8 +2,6 @@ package dev.rl4j.lab.run;
 
 import dev.rl4j.lab.Progress;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
-import org.deeplearning4j.rl4j.learning.ILearning;
-import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.util.IDataManager;
 
 /**
@@ -13,7 +11,7 @@ import org.deeplearning4j.rl4j.util.IDataManager;
  *
  * <p>Stability: experimental. @since 0.1
  */
-final class ProgressListener implements TrainingListener {
+final class ProgressListener extends ContinuingTrainingListener {
 
     private final Progress progress;
     private final long offset;
@@ -42,18 +40,8 @@ final class ProgressListener implements TrainingListener {
     }
 
     @Override
-    public ListenerResponse onNewEpoch(IEpochTrainer trainer) {
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
     public ListenerResponse onEpochTrainingResult(IEpochTrainer trainer, IDataManager.StatEntry statEntry) {
         progress.stepTo(offset + Math.min(steps, trainer.getStepCount()));
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public ListenerResponse onTrainingProgress(ILearning learning) {
         return ListenerResponse.CONTINUE;
     }
 }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
-import org.deeplearning4j.rl4j.learning.ILearning;
-import org.deeplearning4j.rl4j.learning.listener.TrainingListener;
 import org.deeplearning4j.rl4j.util.IDataManager;
 
 /**
@@ -22,7 +20,7 @@ import org.deeplearning4j.rl4j.util.IDataManager;
  *
  * <p>Stability: experimental. @since 0.2
  */
-public final class UpdateTelemetrySampler implements TrainingListener {
+public final class UpdateTelemetrySampler extends ContinuingTrainingListener {
 
     private final int every;
     private final List<RunSeries.UpdateSample> samples = new ArrayList<>();
@@ -77,32 +75,12 @@ public final class UpdateTelemetrySampler implements TrainingListener {
     }
 
     @Override
-    public ListenerResponse onTrainingStart() {
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public void onTrainingEnd() {
-        // the last window is sampled at the last episode end, if it was long enough
-    }
-
-    @Override
-    public ListenerResponse onNewEpoch(IEpochTrainer trainer) {
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
     public ListenerResponse onEpochTrainingResult(IEpochTrainer trainer, IDataManager.StatEntry statEntry) {
         if (trainer instanceof PreQNDiscreteDense<?> preqn) {
             PreQNUpdateAlgorithm a = preqn.updateAlgorithm();
             offer(trainer.getStepCount(), a.updates(), a.lineSearchFailures(), a.skippedUpdates(), a.solveFailures(),
                     a::lastUpdate);
         }
-        return ListenerResponse.CONTINUE;
-    }
-
-    @Override
-    public ListenerResponse onTrainingProgress(ILearning learning) {
         return ListenerResponse.CONTINUE;
     }
 }
